@@ -1,0 +1,123 @@
+"""Argument checks shared by the teaching library.
+
+Every public function validates its input with these helpers, so that bad input
+raises a clear exception naming the argument instead of silently producing
+``nan``, ``inf`` or a complex number.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from numbers import Real
+
+__all__ = ["require_finite_real", "require_int", "require_positive_real"]
+
+
+def require_finite_real(value: object, name: str) -> float:
+    """Return ``value`` as a float, or raise if it is not a finite real number.
+
+    Args:
+        value: The argument to check.
+        name: The argument's name, used in the error message.
+
+    Returns:
+        The value converted to ``float``.
+
+    Raises:
+        TypeError: If ``value`` is not a real number (``bool`` is rejected too).
+        ValueError: If ``value`` is ``nan`` or infinite.
+
+    Examples:
+        >>> require_finite_real(2, "x")
+        2.0
+        >>> require_finite_real("2", "x")
+        Traceback (most recent call last):
+        ...
+        TypeError: x must be a real number, got str
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        msg = f"{name} must be a real number, got {type(value).__name__}"
+        raise TypeError(msg)
+    as_float = float(value)
+    if not math.isfinite(as_float):
+        msg = f"{name} must be finite, got {value!r}"
+        raise ValueError(msg)
+    return as_float
+
+
+def require_positive_real(value: object, name: str) -> float:
+    """Return ``value`` as a float, or raise unless it is a finite real number > 0.
+
+    Args:
+        value: The argument to check.
+        name: The argument's name, used in the error message.
+
+    Returns:
+        The value converted to ``float``.
+
+    Raises:
+        TypeError: If ``value`` is not a real number.
+        ValueError: If ``value`` is not finite or not strictly positive.
+
+    Examples:
+        >>> require_positive_real(0.5, "a")
+        0.5
+        >>> require_positive_real(-8, "a")
+        Traceback (most recent call last):
+        ...
+        ValueError: a must be > 0, got -8
+    """
+    as_float = require_finite_real(value, name)
+    if as_float <= 0:
+        msg = f"{name} must be > 0, got {value!r}"
+        raise ValueError(msg)
+    return as_float
+
+
+def require_int(value: object, name: str, *, minimum: int | None = None) -> int:
+    """Return ``value`` if it is an ``int`` (not ``bool``), optionally bounded below.
+
+    Args:
+        value: The argument to check.
+        name: The argument's name, used in the error message.
+        minimum: The smallest allowed value, if any.
+
+    Returns:
+        The value itself.
+
+    Raises:
+        TypeError: If ``value`` is not an ``int``.
+        ValueError: If ``value`` is below ``minimum``.
+
+    Examples:
+        >>> require_int(3, "n", minimum=0)
+        3
+        >>> require_int(-1, "digits", minimum=0)
+        Traceback (most recent call last):
+        ...
+        ValueError: digits must be >= 0, got -1
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{name} must be an int, got {type(value).__name__}"
+        raise TypeError(msg)
+    if minimum is not None and value < minimum:
+        msg = f"{name} must be >= {minimum}, got {value}"
+        raise ValueError(msg)
+    return value
+
+
+def is_exact_number(value: object) -> bool:
+    """Tell whether ``value`` is an exact rational (``int`` or ``Fraction``, not ``bool``).
+
+    Args:
+        value: Any object.
+
+    Returns:
+        ``True`` for ``int`` and ``Fraction`` values.
+
+    Examples:
+        >>> is_exact_number(Fraction(1, 3)), is_exact_number(0.5)
+        (True, False)
+    """
+    return isinstance(value, int | Fraction) and not isinstance(value, bool)

@@ -1,0 +1,206 @@
+"""The MkDocs plugin that wires sitebuild into the build.
+
+Order of work on each page (data flows one way):
+
+1. ``on_page_markdown``: every python/pycon block gets a session scoped to its
+   page and language and an id naming its file and line.
+2. Markdown conversion: markdown-exec runs the blocks through
+   :mod:`sitebuild.execution` (pycon transcripts show real output; a written
+   output that differs is reported with file and line).
+3. ``on_page_content``: KaTeX renders every formula (one Node.js process for the
+   whole build); a formula KaTeX cannot parse fails the build naming page and TeX.
+4. ``on_post_build``: KaTeX's CSS and fonts and the site's CSS are copied into the
+   site; no math JavaScript is shipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import markdown_exec
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitebuild.execution import SessionStore, run_pycon, run_python, session_key
+from sitebuild.fences import find_code_blocks, format_info
+from sitebuild.katex import (
+    FORMULA_PATTERN,
+    KatexError,
+    KatexRenderer,
+    KatexSetupError,
+    find_formulas,
+    katex_dist,
+)
+from sitebuild.parity import missing_translations
+
+__all__ = ["SiteBuildPlugin"]
+
+log = logging.getLogger("mkdocs.plugins.sitebuild")
+
+_ASSETS = Path(__file__).with_name("assets")
+_KATEX_CSS = "assets/katex/katex.min.css"
+_SITE_CSS = "assets/sitebuild.css"
+
+#: Namespaces of the examples being built; shared by the markdown-exec formatters.
+SESSIONS = SessionStore()
+
+
+class SiteBuildConfig(Config):
+    """Options of the ``sitebuild`` plugin."""
+
+    languages = config_options.Type(list, default=["ja", "en"])
+
+
+def _block_location(block_id: str) -> tuple[str, int]:
+    filename, _, line = block_id.rpartition(":")
+    return filename, int(line)
+
+
+def _run_python_block(code: str, session: str | None = None, id: str = "", **_: Any) -> str:
+    filename, line = _block_location(id)
+    try:
+        return run_python(
+            code, filename=filename, first_line=line, namespace=SESSIONS.namespace(session or "")
+        )
+    except Exception as error:
+        # markdown-exec reports this as a warning naming the block id (file:line);
+        # --strict turns that warning into a failed build.
+        raise markdown_exec.ExecutionError(_format_error(error)) from error
+
+
+def _run_pycon_block(code: str, session: str | None = None, id: str = "", **_: Any) -> str:
+    filename, line = _block_location(id)
+    result = run_pycon(
+        code, filename=filename, first_line=line, namespace=SESSIONS.namespace(session or "")
+    )
+    for mismatch in result.mismatches:
+        log.warning(mismatch.describe())
+    # A fence longer than any run of backticks in the transcript keeps it whole.
+    longest = max((len(run) for run in re.findall(r"`+", result.transcript)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}pycon\n{result.transcript}\n{fence}\n"
+
+
+def _format_error(error: BaseException) -> str:
+    import traceback  # noqa: PLC0415 - only needed when an example fails
+
+    lines = traceback.format_exception(error)
+    # Keep the frames from the Markdown file on, not markdown-exec's own.
+    return "".join(lines)
+
+
+def _format_python(**kwargs: Any) -> Any:
+    return markdown_exec.base_format(language="python", run=_run_python_block, **kwargs)
+
+
+def _format_pycon(**kwargs: Any) -> Any:
+    return markdown_exec.base_format(language="pycon", run=_run_pycon_block, **kwargs)
+
+
+class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
+    """Executed examples, build-time KaTeX and language checks for the site."""
+
+    def __init__(self) -> None:
+        """Start without a renderer; :meth:`on_config` makes one."""
+        self.renderer: KatexRenderer | None = None
+        self.project_root = Path.cwd()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Exist, so that MkDocs keeps this plugin (and its Node.js process) across rebuilds."""
+        del command, dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Check the set-up, register the example formatters and the CSS."""
+        self.project_root = Path(config.config_file_path).resolve().parent
+        if self.renderer is None:
+            try:
+                self.renderer = KatexRenderer(self.project_root)
+            except KatexSetupError as error:
+                raise PluginError(str(error)) from error
+        missing = missing_translations(Path(config.docs_dir), self.config.languages)
+        if missing:
+            raise PluginError("pages missing in one language:\n  " + "\n  ".join(missing))
+        markdown_exec.formatters["python"] = _format_python
+        markdown_exec.formatters["pycon"] = _format_pycon
+        for css in (_KATEX_CSS, _SITE_CSS):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        return config
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Scope each example's session to its page and name its file and line."""
+        del files
+        page_path = page.file.src_uri
+        SESSIONS.forget_page(page_path)
+        source_name = Path(config.docs_dir, page_path).relative_to(self.project_root).as_posix()
+        lines = markdown.split("\n")
+        for block in find_code_blocks(markdown):
+            if not block.executes:
+                continue
+            options = dict(block.options)
+            options["session"] = session_key(page_path, block.session)
+            options["id"] = f"{source_name}:{block.first_code_line}"
+            options["idprefix"] = ""
+            fence = lines[block.info_line - 1]
+            opening = re.match(r"[ \t]*(`{3,}|~{3,})", fence)
+            assert opening is not None
+            lines[block.info_line - 1] = f"{opening.group(0)}{format_info(block.language, options)}"
+        return "\n".join(lines)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Replace arithmatex's placeholders with KaTeX's HTML+MathML."""
+        del config, files
+        formulas = find_formulas(html)
+        if not formulas:
+            return html
+        assert self.renderer is not None
+        rendered = self.renderer.render(formulas)
+        for formula, result in zip(formulas, rendered, strict=True):
+            if isinstance(result, KatexError):
+                msg = (
+                    f"{page.file.src_path}: KaTeX cannot render the formula "
+                    f"{formula.tex!r}: {result}"
+                )
+                raise PluginError(msg)
+        results = iter(rendered)
+
+        def replace(match: re.Match[str]) -> str:
+            tag = match["tag"]
+            # data-search-exclude: the index would otherwise hold each formula three
+            # times (MathML, TeX annotation, HTML glyphs).
+            return f'<{tag} class="arithmatex" data-search-exclude="1">{next(results)}</{tag}>'
+
+        return FORMULA_PATTERN.sub(replace, html)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Copy KaTeX's CSS (woff2 fonts only) and the site's CSS into the site."""
+        site = Path(config.site_dir)
+        dist = katex_dist(self.project_root)
+        target = site / "assets" / "katex"
+        (target / "fonts").mkdir(parents=True, exist_ok=True)
+        css = (dist / "katex.min.css").read_text(encoding="utf-8")
+        # Every browser the site supports reads woff2; drop the woff/ttf fallbacks.
+        css = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
+        (target / "katex.min.css").write_text(css, encoding="utf-8")
+        for font in (dist / "fonts").glob("*.woff2"):
+            shutil.copyfile(font, target / "fonts" / font.name)
+        shutil.copyfile(_ASSETS / "sitebuild.css", site / _SITE_CSS)
+
+    def on_shutdown(self) -> None:
+        """Stop the Node.js process."""
+        if self.renderer is not None:
+            self.renderer.close()
+            self.renderer = None

@@ -1,0 +1,100 @@
+"""The whole site builds strictly, in both languages, with nothing from outside."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import Build
+
+pytestmark = pytest.mark.build
+
+PAGES = ["", "exponential/what-is/"]
+OUTSIDE_ASSET = re.compile(
+    r"""<(?:script|img|iframe|source)[^>]+src=["'](?:https?:)?//"""
+    r"""|<link[^>]+href=["'](?:https?:)?//[^"']*["'][^>]*rel=["']?(?:stylesheet|preload|icon)"""
+    r"""|<link[^>]+rel=["']?(?:stylesheet|preload|icon|preconnect)[^>]+href=["'](?:https?:)?//"""
+    r"""|@import\s+(?:url\()?["']?(?:https?:)?//"""
+    r"""|url\(["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def test_build_output_has_both_languages(built_site: Build) -> None:
+    for page in PAGES:
+        assert '<html lang="ja"' in built_site.page(page)
+        assert '<html lang="en"' in built_site.page(f"en/{page}")
+
+
+def test_site_names_differ_per_language(built_site: Build) -> None:
+    assert "<title>指数関数とは - 指数関数 — AIの数理</title>" in built_site.page(
+        "exponential/what-is/"
+    )
+    assert (
+        "<title>What an exponential function is - The Exponential Function — Math Behind AI"
+        in built_site.page("en/exponential/what-is/")
+    )
+
+
+def test_switcher_leads_to_the_same_page(built_site: Build) -> None:
+    ja = built_site.page("exponential/what-is/")
+    en = built_site.page("en/exponential/what-is/")
+    assert 'href="../../en/exponential/what-is/" hreflang="en"' in ja
+    assert 'href="../../../exponential/what-is/" hreflang="ja"' in en
+
+
+def test_every_formula_is_rendered_by_katex(built_site: Build) -> None:
+    html = built_site.page("exponential/what-is/")
+    assert "\\(" not in re.sub(r"<annotation.*?</annotation>", "", html, flags=re.DOTALL)
+    assert html.count('class="katex-display"') == 3
+    assert html.count('class="katex-tag"') == 2
+    assert "<math" in html  # MathML for assistive technology
+
+
+def test_no_page_loads_anything_from_outside(built_site: Build) -> None:
+    for path in built_site.site.rglob("*"):
+        if path.suffix in {".html", ".css", ".js"}:
+            text = path.read_text(encoding="utf-8")
+            match = OUTSIDE_ASSET.search(text)
+            assert match is None, f"{path}: {match.group(0) if match else ''}"
+
+
+def test_pages_ship_katex_css_and_no_math_javascript(built_site: Build) -> None:
+    html = built_site.page("en/exponential/what-is/")
+    assert "assets/katex/katex.min.css" in html
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
+    assert not [s for s in scripts if re.search(r"katex|mathjax|arithmatex", s, re.IGNORECASE)]
+    fonts = built_site.site / "assets" / "katex" / "fonts"
+    css = (built_site.site / "assets/katex/katex.min.css").read_text(encoding="utf-8")
+    for font in re.findall(r"url\((fonts/[^)]+)\)", css):
+        assert (fonts.parent / font).is_file(), font
+
+
+def test_search_index_holds_no_formula_markup(built_site: Build) -> None:
+    index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
+    # The what-is pages have formulas but show no TeX in code blocks.
+    docs = [doc for doc in index["docs"] if "exponential/what-is/" in doc["location"]]
+    assert docs
+    text = " ".join(doc["text"] for doc in docs)
+    assert "2 の 3 乗" in text  # the prose is indexed, the formulas are not
+    assert "\\tag" not in text
+    assert "katex" not in text
+    assert "mathml" not in text.lower()
+
+
+def test_pycon_output_on_the_page_is_the_real_output(built_site: Build) -> None:
+    html = built_site.page("exponential/what-is/")
+    text = re.sub(r"<[^>]+>", "", html).replace("&gt;", ">").replace("&#39;", "'")
+    assert ">>> power_by_repeated_multiplication(3, 4)\n81" in text
+    assert "ValueError: base must be > 0, got -8" in text
+
+
+def test_plot_is_inline_svg_and_deterministic(built_site: Build) -> None:
+    html = built_site.page("exponential/what-is/")
+    figures = re.findall(r'<figure class="aimath-plot".*?</figure>', html, re.DOTALL)
+    assert len(figures) == 1
+    assert 'role="img"' in figures[0]
+    assert "Matplotlib" not in figures[0]
+    assert "dc:date" not in figures[0]
