@@ -1,15 +1,63 @@
-"""Keep the language trees of ``docs/`` in step.
+r"""Keep the language trees of ``docs/`` in step, so translations cannot drift.
 
 Each language has its own folder (``docs/ja/``, ``docs/en/``) holding the same
-pages under the same paths. A page present in one language only is an error:
-mkdocs-static-i18n would otherwise silently show the default language's page.
+pages under the same paths. For every pair of pages the check requires:
+
+- the same section structure (heading levels, in order),
+- the same equation tags (``\tag{...}``), in the same order,
+- the same executable code: identical token for token, apart from comments and
+  string literals shown to readers (a string may differ where the Japanese one
+  holds Japanese text), and identical written pycon output under that rule,
+- the same figures and images (figures come from the code, so the code rule
+  covers them; Markdown images are compared by file),
+- an up-to-date translation record: each page's front matter holds
+  ``counterpart: <hash>``, the hash of its counterpart's body when the two were
+  last brought in line (written by ``python -m sitebuild.parity --sync``). When
+  one side changes and the other does not, the other side is named as stale.
+
+A page present in one language only is an error: mkdocs-static-i18n would
+otherwise silently show the default language's page.
+
+Run alone with ``python -m sitebuild.parity`` (``--sync PAGE...`` records that
+the given pages are in line with their counterparts again).
 """
 
 from __future__ import annotations
 
+import argparse
+import doctest
+import hashlib
+import io
+import re
+import sys
+import tokenize
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["missing_translations", "pages_of"]
+from sitebuild.fences import CodeBlock, find_code_blocks
+
+__all__ = [
+    "PageFacts",
+    "check_docs",
+    "compare_pages",
+    "counterpart_hash",
+    "front_matter_lines",
+    "main",
+    "missing_translations",
+    "pages_of",
+    "read_page",
+    "stale_pages",
+    "sync_page",
+]
+
+_FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
+_COUNTERPART = re.compile(r"^counterpart:\s*(?P<hash>[0-9a-f]+)\s*$", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s")
+_TAG = re.compile(r"\\tag\{([^}]*)\}")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def pages_of(language_dir: Path) -> set[str]:
@@ -56,3 +104,407 @@ def missing_translations(docs_dir: Path, languages: list[str]) -> list[str]:
                     f"{source} has no counterpart: {docs_dir / language / page} is missing"
                 )
     return messages
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    r"""What the parity check compares in one page.
+
+    Attributes:
+        path: The Markdown file.
+        body: The page without its front matter.
+        body_start: The file line where the body starts (after front matter).
+        recorded_hash: The ``counterpart`` hash in the front matter, if any.
+        headings: ``(line, level)`` of each heading outside code blocks.
+        tags: ``(line, tag)`` of each ``\tag{...}`` outside code blocks.
+        images: ``(line, target)`` of each Markdown image.
+        blocks: The python and pycon blocks.
+    """
+
+    path: Path
+    body: str
+    body_start: int
+    recorded_hash: str | None
+    headings: tuple[tuple[int, int], ...]
+    tags: tuple[tuple[int, str], ...]
+    images: tuple[tuple[int, str], ...]
+    blocks: tuple[CodeBlock, ...]
+
+
+def _prose_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Yield (file line, line) for lines outside fenced code blocks."""
+    fence: str | None = None
+    for offset, line in enumerate(text.split("\n")):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+            continue
+        if fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        yield first_line + offset, line
+
+
+def front_matter_lines(text: str) -> int:
+    r"""Count the lines of a page's YAML front matter, fences included.
+
+    Args:
+        text: The page source.
+
+    Returns:
+        The number of lines before the body; 0 without front matter.
+
+    Examples:
+        >>> front_matter_lines("---\ncounterpart: 00ff\n---\n# Title\n")
+        3
+        >>> front_matter_lines("# Title\n")
+        0
+    """
+    front = _FRONT_MATTER.match(text)
+    return text[: front.end()].count("\n") if front else 0
+
+
+def read_page(path: Path) -> PageFacts:
+    """Read the facts the parity check compares from one page.
+
+    Args:
+        path: A Markdown file.
+
+    Returns:
+        Its headings, tags, images, code blocks and recorded counterpart hash.
+    """
+    text = path.read_text(encoding="utf-8")
+    front = _FRONT_MATTER.match(text)
+    body = text[front.end() :] if front else text
+    body_start = front_matter_lines(text) + 1
+    recorded = _COUNTERPART.search(front["yaml"]) if front else None
+    prose = list(_prose_lines(body, body_start))
+    blocks = tuple(
+        CodeBlock(
+            language=block.language,
+            options=block.options,
+            code=block.code,
+            info_line=block.info_line + body_start - 1,
+            indent=block.indent,
+        )
+        for block in find_code_blocks(body)
+    )
+    return PageFacts(
+        path=path,
+        body=body,
+        body_start=body_start,
+        recorded_hash=recorded["hash"] if recorded else None,
+        headings=tuple(
+            (line, len(match.group(1))) for line, text in prose if (match := _HEADING.match(text))
+        ),
+        tags=tuple((line, tag) for line, text in prose for tag in _TAG.findall(text)),
+        images=tuple((line, target) for line, text in prose for target in _IMAGE.findall(text)),
+        blocks=blocks,
+    )
+
+
+def counterpart_hash(facts: PageFacts) -> str:
+    """Hash a page's body (whitespace at line ends ignored), to record in its counterpart.
+
+    Args:
+        facts: The page, as read by :func:`read_page`.
+
+    Returns:
+        The first 16 hex digits of the SHA-256 of the normalised body.
+    """
+    normalised = "\n".join(line.rstrip() for line in facts.body.strip().split("\n"))
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: int
+    text: str
+    line: int
+
+
+def _python_tokens(code: str, first_line: int) -> list[_Token]:
+    tokens = []
+    skipped = {tokenize.COMMENT, tokenize.NL, tokenize.ENCODING, tokenize.ENDMARKER}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code + "\n").readline):
+            if token.type not in skipped:
+                tokens.append(_Token(token.type, token.string, first_line + token.start[0] - 1))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        # Not valid Python: compare it as text, line by line.
+        return [
+            _Token(tokenize.OP, line, first_line + index)
+            for index, line in enumerate(code.split("\n"))
+        ]
+    return tokens
+
+
+def _block_tokens(block: CodeBlock) -> list[_Token]:
+    """Tokens of a block; pycon outputs become string-like tokens."""
+    if block.language != "pycon":
+        return _python_tokens(block.code, block.first_code_line)
+    tokens: list[_Token] = []
+    for example in doctest.DocTestParser().get_examples(block.code):
+        line = block.first_code_line + example.lineno
+        tokens.extend(_python_tokens(example.source, line))
+        output_line = line + example.source.count("\n")
+        tokens.append(_Token(tokenize.STRING, example.want, output_line))
+    return tokens
+
+
+def _tokens_differ(first: _Token, second: _Token) -> bool:
+    if first.kind != second.kind:
+        return True
+    if first.text == second.text:
+        return False
+    # A string shown to readers may be translated: allowed where it holds Japanese.
+    translated = _NON_ASCII.search(first.text) or _NON_ASCII.search(second.text)
+    return not (first.kind == tokenize.STRING and translated)
+
+
+def _compare_blocks(first: PageFacts, second: PageFacts) -> list[str]:
+    messages = []
+    if len(first.blocks) != len(second.blocks):
+        messages.append(
+            f"{first.path} has {len(first.blocks)} executable blocks, "
+            f"{second.path} has {len(second.blocks)}"
+        )
+    for one, other in zip(first.blocks, second.blocks, strict=False):
+        where = f"{first.path}:{one.info_line} and {second.path}:{other.info_line}"
+        if (one.language, one.options) != (other.language, other.options):
+            messages.append(
+                f"{where}: block options differ "
+                f"({one.language} {one.options} vs {other.language} {other.options})"
+            )
+            continue
+        tokens_one, tokens_other = _block_tokens(one), _block_tokens(other)
+        for token_one, token_other in zip(tokens_one, tokens_other, strict=False):
+            if _tokens_differ(token_one, token_other):
+                messages.append(
+                    f"{first.path}:{token_one.line} and {second.path}:{token_other.line}: "
+                    f"code differs: {token_one.text!r} vs {token_other.text!r}"
+                )
+                break
+        else:
+            if len(tokens_one) != len(tokens_other):
+                messages.append(f"{where}: code differs in length")
+    return messages
+
+
+def _compare_sequence(
+    what: str,
+    first: tuple[tuple[int, object], ...],
+    second: tuple[tuple[int, object], ...],
+    first_path: Path,
+    second_path: Path,
+) -> list[str]:
+    values_one = [value for _, value in first]
+    values_other = [value for _, value in second]
+    if values_one == values_other:
+        return []
+    for (line_one, one), (line_other, other) in zip(first, second, strict=False):
+        if one != other:
+            message = (
+                f"{first_path}:{line_one} and {second_path}:{line_other}: "
+                f"{what} differ: {one!r} vs {other!r}"
+            )
+            return [message]
+    message = (
+        f"{first_path} and {second_path}: {what} differ: "
+        f"{len(values_one)} vs {len(values_other)} ({values_one} vs {values_other})"
+    )
+    return [message]
+
+
+def compare_pages(first: PageFacts, second: PageFacts) -> list[str]:
+    """Compare two translations of one page.
+
+    Args:
+        first: The page in one language.
+        second: The same page in the other language.
+
+    Returns:
+        One message per difference, naming both files (with lines) and what differs.
+    """
+    return [
+        *_compare_sequence(
+            "heading levels", first.headings, second.headings, first.path, second.path
+        ),
+        *_compare_sequence("equation tags", first.tags, second.tags, first.path, second.path),
+        *_compare_sequence("images", first.images, second.images, first.path, second.path),
+        *_compare_blocks(first, second),
+    ]
+
+
+def stale_pages(first: PageFacts, second: PageFacts) -> list[str]:
+    """Name each page whose record of its counterpart is missing or out of date.
+
+    Args:
+        first: The page in one language.
+        second: The same page in the other language.
+
+    Returns:
+        One message per stale page.
+    """
+    messages = []
+    for page, counterpart in ((first, second), (second, first)):
+        current = counterpart_hash(counterpart)
+        if page.recorded_hash is None:
+            messages.append(
+                f"{page.path}: no `counterpart:` record in its front matter; when it is in "
+                f"line with {counterpart.path}, run `python -m sitebuild.parity --sync {page.path}`"
+            )
+        elif page.recorded_hash != current:
+            messages.append(
+                f"{page.path} may be stale: {counterpart.path} changed since they were last "
+                f"brought in line; update it, then run "
+                f"`python -m sitebuild.parity --sync {page.path}`"
+            )
+    return messages
+
+
+def sync_page(page: Path, counterpart: Path) -> bool:
+    """Record in ``page``'s front matter that it is in line with ``counterpart`` now.
+
+    Args:
+        page: The page to update.
+        counterpart: The same page in the other language.
+
+    Returns:
+        Whether the file changed.
+    """
+    record = f"counterpart: {counterpart_hash(read_page(counterpart))}"
+    text = page.read_text(encoding="utf-8")
+    front = _FRONT_MATTER.match(text)
+    if front is None:
+        updated = f"---\n{record}\n---\n{text}"
+    elif _COUNTERPART.search(front["yaml"]):
+        updated = _COUNTERPART.sub(record, text[: front.end()], count=1) + text[front.end() :]
+    else:
+        updated = f"---\n{front['yaml']}\n{record}\n---\n{text[front.end() :]}"
+    if updated == text:
+        return False
+    page.write_text(updated, encoding="utf-8")
+    return True
+
+
+def check_docs(docs_dir: Path, languages: list[str], *, staleness: bool = True) -> list[str]:
+    """Run every parity check over ``docs_dir``.
+
+    Args:
+        docs_dir: The ``docs/`` folder.
+        languages: The language folders; the first is compared with each other one.
+        staleness: Whether to check the ``counterpart`` records too.
+
+    Returns:
+        All problems found; empty when the languages are in step.
+    """
+    messages = missing_translations(docs_dir, languages)
+    reference, *others = languages
+    for other in others:
+        for page in sorted(pages_of(docs_dir / reference) & pages_of(docs_dir / other)):
+            first = read_page(docs_dir / reference / page)
+            second = read_page(docs_dir / other / page)
+            messages.extend(compare_pages(first, second))
+            if staleness:
+                messages.extend(stale_pages(first, second))
+    return messages
+
+
+def _counterpart_of(page: Path, docs_dir: Path, languages: list[str]) -> Path:
+    relative = page.resolve().relative_to(docs_dir.resolve())
+    language, *rest = relative.parts
+    others = [other for other in languages if other != language]
+    if language not in languages or len(others) != 1:
+        msg = f"{page} is not a page of one of {languages}"
+        raise SystemExit(msg)
+    return docs_dir.joinpath(others[0], *rest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: check parity, or record that pages are in line (``--sync``).
+
+    Args:
+        argv: Arguments (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit status: 0 when in step, 1 when problems were found.
+    """
+    parser = argparse.ArgumentParser(prog="python -m sitebuild.parity", description=__doc__)
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder")
+    parser.add_argument("--languages", nargs="+", default=["ja", "en"])
+    parser.add_argument(
+        "--sync",
+        nargs="*",
+        type=Path,
+        metavar="PAGE",
+        help="record that PAGE (and its counterpart) are in line now; no PAGE: every page",
+    )
+    arguments = parser.parse_args(argv)
+    docs_dir: Path = arguments.docs
+    languages: list[str] = arguments.languages
+    if arguments.sync is not None:
+        targets = arguments.sync or [
+            docs_dir / language / page
+            for language in languages
+            for page in sorted(pages_of(docs_dir / language))
+        ]
+        # Sync both sides of each pair, so that the two records agree.
+        pairs = {tuple(sorted((t, _counterpart_of(t, docs_dir, languages)))) for t in targets}
+        for one, other in sorted(pairs):
+            for page, counterpart in ((one, other), (other, one)):
+                if sync_page(page, counterpart):
+                    print(f"recorded: {page} is in line with {counterpart}")
+    problems = check_docs(docs_dir, languages)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} parity problem(s)", file=sys.stderr)
+        return 1
+    print(f"{', '.join(languages)}: pages, headings, tags, code and records are in step")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+_STALE_NOTICE = {
+    "ja": (
+        '!!! warning "翻訳が追いついていない可能性があります"\n'
+        "    このページの英語版は、最後に内容をそろえたあとで変更されています。"
+        "英語版もあわせてご確認ください。\n\n"
+    ),
+    "en": (
+        '!!! warning "This translation may be behind"\n'
+        "    The Japanese version of this page has changed since the two were last brought "
+        "in line. The Japanese page may say more.\n\n"
+    ),
+}
+
+
+def stale_notice(docs_dir: Path, page: str, languages: list[str]) -> str | None:
+    """Return a notice for readers when ``page`` may lag behind its counterpart.
+
+    Args:
+        docs_dir: The ``docs/`` folder.
+        page: The page's path under ``docs_dir``, language folder first
+            (e.g. ``"en/exponential/laws.md"``).
+        languages: The two language folders.
+
+    Returns:
+        A Markdown admonition in the page's language, or ``None`` when the page's
+        record matches its counterpart (or either side has no record yet).
+    """
+    language, _, rest = page.partition("/")
+    others = [other for other in languages if other != language]
+    counterpart = docs_dir / others[0] / rest if len(others) == 1 else None
+    if language not in _STALE_NOTICE or counterpart is None or not counterpart.is_file():
+        return None
+    facts = read_page(docs_dir / page)
+    if facts.recorded_hash is None:
+        return None
+    if facts.recorded_hash == counterpart_hash(read_page(counterpart)):
+        return None
+    return _STALE_NOTICE[language]

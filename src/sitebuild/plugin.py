@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 
 from sitebuild.execution import SessionStore, run_pycon, run_python, session_key
 from sitebuild.fences import find_code_blocks, format_info
+from sitebuild.gitdates import format_date, last_commit_dates
 from sitebuild.katex import (
     FORMULA_PATTERN,
     KatexError,
@@ -40,7 +41,7 @@ from sitebuild.katex import (
     find_formulas,
     katex_dist,
 )
-from sitebuild.parity import missing_translations
+from sitebuild.parity import front_matter_lines, missing_translations, stale_notice
 
 __all__ = ["SiteBuildPlugin"]
 
@@ -113,6 +114,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         """Start without a renderer; :meth:`on_config` makes one."""
         self.renderer: KatexRenderer | None = None
         self.project_root = Path.cwd()
+        self.commit_dates: dict[str, Any] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Exist, so that MkDocs keeps this plugin (and its Node.js process) across rebuilds."""
@@ -129,6 +131,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         missing = missing_translations(Path(config.docs_dir), self.config.languages)
         if missing:
             raise PluginError("pages missing in one language:\n  " + "\n  ".join(missing))
+        self.commit_dates = last_commit_dates(self.project_root)
         markdown_exec.formatters["python"] = _format_python
         markdown_exec.formatters["pycon"] = _format_pycon
         for css in (_KATEX_CSS, _SITE_CSS):
@@ -144,18 +147,31 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         page_path = page.file.src_uri
         SESSIONS.forget_page(page_path)
         source_name = Path(config.docs_dir, page_path).relative_to(self.project_root).as_posix()
+        language = page_path.partition("/")[0]
+        if source_name in self.commit_dates:
+            # Material shows this in the page footer, with a "last update" label.
+            date = self.commit_dates[source_name]
+            page.meta["git_revision_date_localized"] = format_date(date, language)
+        # MkDocs hands over the page without its front matter: count those lines
+        # back in, so that ids name the line in the file.
+        source_text = Path(config.docs_dir, page_path).read_text(encoding="utf-8")
+        offset = front_matter_lines(source_text)
         lines = markdown.split("\n")
         for block in find_code_blocks(markdown):
             if not block.executes:
                 continue
             options = dict(block.options)
             options["session"] = session_key(page_path, block.session)
-            options["id"] = f"{source_name}:{block.first_code_line}"
+            options["id"] = f"{source_name}:{block.first_code_line + offset}"
             options["idprefix"] = ""
             fence = lines[block.info_line - 1]
             opening = re.match(r"[ \t]*(`{3,}|~{3,})", fence)
             assert opening is not None
             lines[block.info_line - 1] = f"{opening.group(0)}{format_info(block.language, options)}"
+        notice = stale_notice(Path(config.docs_dir), page_path, self.config.languages)
+        if notice is not None:
+            log.info("%s may be behind its translation; showing a notice", source_name)
+            lines.insert(0, notice)
         return "\n".join(lines)
 
     def on_page_content(
