@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,6 +140,7 @@ class KatexRenderer:
         self.version = ""
         self.processes_started = 0
         self.formulas_rendered = 0
+        self.seconds = 0.0
 
     def _start(self) -> subprocess.Popen[str]:
         env = {**os.environ, "NODE_PATH": str(self._node_modules)}
@@ -170,6 +172,13 @@ class KatexRenderer:
         Returns:
             For each formula, KaTeX's HTML, or a :class:`KatexError` naming the problem.
         """
+        started = time.perf_counter()
+        try:
+            return self._render(formulas)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _render(self, formulas: list[Formula]) -> list[str | KatexError]:
         missing = list(dict.fromkeys(f for f in formulas if f not in self._cache))
         errors: dict[Formula, KatexError] = {}
         if missing:

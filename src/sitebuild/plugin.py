@@ -15,7 +15,9 @@ Order of work on each page (data flows one way):
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -30,7 +32,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitebuild.execution import SessionStore, run_pycon, run_python, session_key
+from sitebuild.execution import session_key
 from sitebuild.fences import find_code_blocks, format_info
 from sitebuild.gitdates import format_date, last_commit_dates
 from sitebuild.katex import (
@@ -42,6 +44,7 @@ from sitebuild.katex import (
     katex_dist,
 )
 from sitebuild.parity import front_matter_lines, missing_translations, stale_notice
+from sitebuild.runner import RUNNER, format_pycon, format_python, source_digest
 
 __all__ = ["SiteBuildPlugin"]
 
@@ -51,60 +54,11 @@ _ASSETS = Path(__file__).with_name("assets")
 _KATEX_CSS = "assets/katex/katex.min.css"
 _SITE_CSS = "assets/sitebuild.css"
 
-#: Namespaces of the examples being built; shared by the markdown-exec formatters.
-SESSIONS = SessionStore()
-
 
 class SiteBuildConfig(Config):
     """Options of the ``sitebuild`` plugin."""
 
     languages = config_options.Type(list, default=["ja", "en"])
-
-
-def _block_location(block_id: str) -> tuple[str, int]:
-    filename, _, line = block_id.rpartition(":")
-    return filename, int(line)
-
-
-def _run_python_block(code: str, session: str | None = None, id: str = "", **_: Any) -> str:
-    filename, line = _block_location(id)
-    try:
-        return run_python(
-            code, filename=filename, first_line=line, namespace=SESSIONS.namespace(session or "")
-        )
-    except Exception as error:
-        # markdown-exec reports this as a warning naming the block id (file:line);
-        # --strict turns that warning into a failed build.
-        raise markdown_exec.ExecutionError(_format_error(error)) from error
-
-
-def _run_pycon_block(code: str, session: str | None = None, id: str = "", **_: Any) -> str:
-    filename, line = _block_location(id)
-    result = run_pycon(
-        code, filename=filename, first_line=line, namespace=SESSIONS.namespace(session or "")
-    )
-    for mismatch in result.mismatches:
-        log.warning(mismatch.describe())
-    # A fence longer than any run of backticks in the transcript keeps it whole.
-    longest = max((len(run) for run in re.findall(r"`+", result.transcript)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}pycon\n{result.transcript}\n{fence}\n"
-
-
-def _format_error(error: BaseException) -> str:
-    import traceback  # noqa: PLC0415 - only needed when an example fails
-
-    lines = traceback.format_exception(error)
-    # Keep the frames from the Markdown file on, not markdown-exec's own.
-    return "".join(lines)
-
-
-def _format_python(**kwargs: Any) -> Any:
-    return markdown_exec.base_format(language="python", run=_run_python_block, **kwargs)
-
-
-def _format_pycon(**kwargs: Any) -> Any:
-    return markdown_exec.base_format(language="pycon", run=_run_pycon_block, **kwargs)
 
 
 class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
@@ -132,8 +86,10 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         if missing:
             raise PluginError("pages missing in one language:\n  " + "\n  ".join(missing))
         self.commit_dates = last_commit_dates(self.project_root)
-        markdown_exec.formatters["python"] = _format_python
-        markdown_exec.formatters["pycon"] = _format_pycon
+        markdown_exec.formatters["python"] = format_python
+        markdown_exec.formatters["pycon"] = format_pycon
+        RUNNER.execute = os.environ.get("SITEBUILD_EXECUTE", "1") != "0"
+        RUNNER.library_digest = source_digest(self.project_root / "src" / "aimath")
         for css in (_KATEX_CSS, _SITE_CSS):
             if css not in config.extra_css:
                 config.extra_css.append(css)
@@ -145,7 +101,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         """Scope each example's session to its page and name its file and line."""
         del files
         page_path = page.file.src_uri
-        SESSIONS.forget_page(page_path)
+        RUNNER.start_page(page_path)
         source_name = Path(config.docs_dir, page_path).relative_to(self.project_root).as_posix()
         language = page_path.partition("/")[0]
         if source_name in self.commit_dates:
@@ -216,7 +172,18 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         shutil.copyfile(_ASSETS / "sitebuild.css", site / _SITE_CSS)
 
     def on_shutdown(self) -> None:
-        """Stop the Node.js process."""
+        """Stop the Node.js process; write the build's statistics if asked to."""
+        stats_file = os.environ.get("SITEBUILD_STATS")
+        if stats_file:
+            stats = {
+                "blocks_executed": RUNNER.stats.executed,
+                "blocks_from_cache": RUNNER.stats.from_cache,
+                "execution_seconds": dict(RUNNER.stats.seconds),
+                "katex_seconds": self.renderer.seconds if self.renderer else 0.0,
+                "formulas_rendered": self.renderer.formulas_rendered if self.renderer else 0,
+                "katex_processes": self.renderer.processes_started if self.renderer else 0,
+            }
+            Path(stats_file).write_text(json.dumps(stats, indent=2), encoding="utf-8")
         if self.renderer is not None:
             self.renderer.close()
             self.renderer = None
