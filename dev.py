@@ -18,6 +18,8 @@ Commands:
     build   strict build of the whole site into site/
     test    every test: examples, doctests, build, browser (extra args go to pytest)
     lint    ruff (lint and format check) and mypy (strict on src)
+    parity  check that the two languages are in step (extra args: --sync PAGE...)
+    bench   benchmark with budgets (build time, page weight, formula paint time)
     setup   only the set-up
 """
 
@@ -129,8 +131,9 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 0
     command, extra = argv[0], argv[1:]
-    if command not in {"serve", "build", "test", "lint", "setup"}:
-        fail(f"unknown command {command!r}; use serve, build, test, lint or setup")
+    commands = {"serve", "build", "test", "lint", "parity", "bench", "setup"}
+    if command not in commands:
+        fail(f"unknown command {command!r}; use one of {', '.join(sorted(commands))}")
     ensure_environment()
     env = tool_env()
     if command == "serve":
@@ -147,6 +150,13 @@ def main(argv: list[str]) -> int:
             [str(BIN / "mypy")],
         ]
         return max(subprocess.call(step, cwd=ROOT, env=env) for step in steps)
+    if command == "parity":
+        return subprocess.call([str(PYTHON), "-m", "sitebuild.parity", *extra], cwd=ROOT, env=env)
+    if command == "bench":
+        ensure_chromium()
+        return subprocess.call(
+            [str(PYTHON), "-m", "sitebuild.benchmark", *extra], cwd=ROOT, env=env
+        )
     if command == "test":
         if wants_browser(extra):
             ensure_chromium()

@@ -1,0 +1,464 @@
+"""Benchmark: build speed, page weight and time to painted formulas, with budgets.
+
+Run with ``python3 dev.py bench`` (or ``python -m sitebuild.benchmark``). It prints
+one table and a PASS/FAIL line per budget, and writes the results to
+``benchmarks/results.json``, which the contributor page renders. Budgets are
+checked here, never in timed tests.
+
+Measured:
+
+- cold strict build of the whole site: median of 5 fresh processes, ``site/``
+  removed; the same with example execution switched off (``SITEBUILD_EXECUTE=0``),
+  so that the cost of executing examples shows as a ratio; time spent in KaTeX
+  rendering and in each kind of example (from the plugin's statistics);
+- time of the fast test suite (``-m "not browser"``);
+- per page, in headless Chromium: bytes transferred at first load (HTML, CSS, JS,
+  fonts, images; raw and gzip) and the time until every formula is painted
+  (median of 5 fresh browser contexts);
+- how the build grows: the site plus generated copies of its pages at x1, x4 and
+  x16 its page count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["BUDGETS", "Budget", "evaluate_budgets", "main", "results_table"]
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "benchmarks" / "results.json"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One budget: a measured value and the limit it must not pass.
+
+    Attributes:
+        name: What is budgeted, in words.
+        key: The result's key in the results dictionary.
+        limit: The largest value that passes.
+        unit: The unit the value and limit are written in.
+    """
+
+    name: str
+    key: str
+    limit: float
+    unit: str
+
+
+BUDGETS = (
+    Budget("full cold build", "build_seconds", 10.0, "s"),
+    Budget("execution overhead (build / build without execution)", "execution_ratio", 2.0, "x"),
+    Budget("heaviest page at first load, raw", "heaviest_page_bytes", 450_000, "B"),
+    Budget("math assets at first load, raw", "math_asset_bytes", 80_000, "B"),
+    Budget("math JavaScript at first load", "math_js_bytes", 0, "B"),
+    Budget("build growth (x16 per-copy cost / x4 per-copy cost)", "growth_ratio", 1.5, "x"),
+)
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def timed_build(project: Path, *, execute: bool = True) -> tuple[float, dict[str, Any]]:
+    """Build ``project`` strictly in a fresh process into an empty folder.
+
+    Args:
+        project: The folder holding ``mkdocs.yml``.
+        execute: Whether examples run (``False`` shows their source instead).
+
+    Returns:
+        Wall-clock seconds and the plugin's statistics for that build.
+
+    Raises:
+        RuntimeError: If the build fails.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        stats_file = Path(scratch) / "stats.json"
+        env = _env(SITEBUILD_STATS=str(stats_file), SITEBUILD_EXECUTE="1" if execute else "0")
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", f"{scratch}/site"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+        if completed.returncode != 0:
+            msg = f"build of {project} failed:\n{completed.stdout}{completed.stderr}"
+            raise RuntimeError(msg)
+        return seconds, json.loads(stats_file.read_text(encoding="utf-8"))
+
+
+def _median_build(project: Path, runs: int, *, execute: bool) -> tuple[float, dict[str, Any]]:
+    results = [timed_build(project, execute=execute) for _ in range(runs)]
+    seconds = statistics.median(seconds for seconds, _ in results)
+    return seconds, results[len(results) // 2][1]
+
+
+def _copy_project(target: Path, copies: int) -> Path:
+    """Copy the project with every page present ``copies`` times, in both languages."""
+    project = target / f"x{copies}"
+    project.mkdir()
+    for name in ("mkdocs.yml", "package.json", "package-lock.json"):
+        shutil.copyfile(ROOT / name, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (project / "src").symlink_to(ROOT / "src")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    for language_dir in (project / "docs").iterdir():
+        if not language_dir.is_dir() or language_dir.name not in {"ja", "en"}:
+            continue
+        pages = [p for p in language_dir.rglob("*.md") if "copies" not in p.parts]
+        for copy in range(1, copies):
+            for page in pages:
+                relative = page.relative_to(language_dir)
+                duplicate = language_dir / "copies" / str(copy) / relative
+                duplicate.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(page, duplicate)
+    return project
+
+
+def measure_growth(multiples: tuple[int, ...] = (1, 4, 16)) -> dict[str, float]:
+    """Build the site with its pages copied 1, 4 and 16 times; one cold build each.
+
+    Args:
+        multiples: How many copies of every page each build holds.
+
+    Returns:
+        Seconds per multiple, keyed ``"x1"``, ``"x4"``, ...
+    """
+    timings = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for copies in multiples:
+            project = _copy_project(Path(scratch), copies)
+            timings[f"x{copies}"] = timed_build(project)[0]
+    return timings
+
+
+def time_fast_tests() -> float:
+    """Run the fast suite (everything but the browser) once and time it.
+
+    Returns:
+        Wall-clock seconds.
+
+    Raises:
+        RuntimeError: If the suite fails.
+    """
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-m", "not browser", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        msg = f"the fast test suite failed:\n{completed.stdout[-3000:]}"
+        raise RuntimeError(msg)
+    return time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 on a free port, for as long as the block runs.
+
+    Args:
+        site: The built site.
+
+    Yields:
+        The base URL, e.g. ``http://127.0.0.1:43123/``.
+    """
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            del format, args
+
+    class QuietServer(http.server.ThreadingHTTPServer):
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            # A browser context closed mid-download resets its connections; not news.
+            del request, client_address
+
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _page_paths(site: Path) -> list[str]:
+    paths = []
+    for index in sorted(site.rglob("index.html")):
+        relative = index.parent.relative_to(site).as_posix()
+        if relative.startswith(("assets", "search", "copies")) or "/copies/" in relative:
+            continue
+        paths.append("" if relative == "." else f"{relative}/")
+    return paths
+
+
+def _kind(url: str, content_type: str) -> str:
+    if "/katex/" in url:
+        return "math-js" if url.endswith(".js") else "math"
+    if content_type.startswith("text/html"):
+        return "html"
+    if "css" in content_type:
+        return "css"
+    if "javascript" in content_type:
+        return "js"
+    if "font" in content_type or url.endswith((".woff2", ".woff", ".ttf")):
+        return "font"
+    return "other"
+
+
+def measure_pages(site: Path, contexts: int = 5) -> list[dict[str, Any]]:
+    """Load every page in headless Chromium; weigh it and time its formulas.
+
+    Args:
+        site: The built site.
+        contexts: Fresh browser contexts per page; the paint time is their median.
+
+    Returns:
+        One record per page: bytes by kind (raw and gzip) and milliseconds until
+        every formula is painted.
+    """
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - optional, heavy
+
+    records = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in _page_paths(site):
+            paint_times = []
+            weights: dict[str, list[int]] = {}
+            for attempt in range(contexts):
+                context = browser.new_context()
+                page = context.new_page()
+                loaded: list[tuple[str, str, bytes]] = []
+
+                def on_response(
+                    response: Any, loaded: list[tuple[str, str, bytes]] = loaded
+                ) -> None:
+                    with contextlib.suppress(Exception):
+                        loaded.append(
+                            (
+                                response.url,
+                                response.headers.get("content-type", ""),
+                                response.body(),
+                            )
+                        )
+
+                page.on("response", on_response)
+                page.goto(base + path, wait_until="load")
+                paint_times.append(
+                    page.evaluate(
+                        """async () => {
+                            await document.fonts.ready;
+                            const formulas = [...document.querySelectorAll('.katex')];
+                            const painted = () => formulas.every(f => {
+                                const box = f.getBoundingClientRect();
+                                return box.width > 0 && box.height > 0;
+                            });
+                            while (!painted()) {
+                                await new Promise(r => requestAnimationFrame(r));
+                            }
+                            await new Promise(r => requestAnimationFrame(r));
+                            return performance.now();
+                        }"""
+                    )
+                )
+                if attempt == 0:
+                    for url, content_type, body in loaded:
+                        kind = _kind(url, content_type)
+                        raw, packed = weights.setdefault(kind, [0, 0])
+                        weights[kind] = [raw + len(body), packed + len(gzip.compress(body))]
+                context.close()
+            records.append(
+                {
+                    "page": "/" + path,
+                    "bytes": weights,
+                    "total_raw": sum(raw for raw, _ in weights.values()),
+                    "total_gzip": sum(packed for _, packed in weights.values()),
+                    "formula_paint_ms": statistics.median(paint_times),
+                }
+            )
+        browser.close()
+    return records
+
+
+def evaluate_budgets(results: dict[str, Any]) -> list[tuple[Budget, float, bool]]:
+    """Compare results with the budgets.
+
+    Args:
+        results: The measured values, keyed as in :data:`BUDGETS`.
+
+    Returns:
+        ``(budget, value, passed)`` for each budget.
+
+    Examples:
+        >>> outcome = evaluate_budgets({"build_seconds": 7.5, "execution_ratio": 2.5})
+        >>> [(budget.key, passed) for budget, _, passed in outcome][:2]
+        [('build_seconds', True), ('execution_ratio', False)]
+    """
+    outcome = []
+    for budget in BUDGETS:
+        value = float(results.get(budget.key, float("inf")))
+        outcome.append((budget, value, value <= budget.limit))
+    return outcome
+
+
+def _format_value(value: float, unit: str) -> str:
+    if unit == "B":
+        return f"{value / 1000:,.1f} KB"
+    if unit == "s":
+        return f"{value:.2f} s"
+    return f"{value:.2f}{unit}"
+
+
+_HEADERS = {
+    "ja": ("予算", "測定値", "上限", "判定"),
+    "en": ("Budget", "Measured", "Limit", "Result"),
+}
+
+
+def results_table(results: dict[str, Any], language: str = "en") -> str:
+    """Write the budgets and the measured values as a Markdown table.
+
+    Args:
+        results: The benchmark results (as in ``benchmarks/results.json``).
+        language: ``"ja"`` or ``"en"``, for the column headings.
+
+    Returns:
+        The table, one row per budget.
+    """
+    header = _HEADERS[language]
+    lines = [f"| {' | '.join(header)} |", "|---|---:|---:|---|"]
+    for budget, value, passed in evaluate_budgets(results):
+        lines.append(
+            f"| {budget.name} | {_format_value(value, budget.unit)} | "
+            f"{_format_value(budget.limit, budget.unit)} | {'PASS' if passed else 'FAIL'} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, print the table and one PASS/FAIL line per budget.
+
+    Args:
+        argv: Arguments (default: ``sys.argv[1:]``).
+
+    Returns:
+        0 when every budget passes, 1 otherwise.
+    """
+    parser = argparse.ArgumentParser(prog="python3 dev.py bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="cold builds per median")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    arguments = parser.parse_args(argv)
+    runs: int = arguments.runs
+
+    print(f"cold strict builds, {runs} runs each ...", flush=True)
+    build_seconds, stats = _median_build(ROOT, runs, execute=True)
+    plain_seconds, _ = _median_build(ROOT, runs, execute=False)
+    print("fast test suite ...", flush=True)
+    tests_seconds = time_fast_tests()
+    print("pages in Chromium ...", flush=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch) / "site"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+            cwd=ROOT,
+            env=_env(),
+            check=True,
+        )
+        pages = measure_pages(site)
+    print("growth x1, x4, x16 ...", flush=True)
+    growth = measure_growth()
+    heaviest = max(pages, key=lambda record: record["total_raw"])
+    results: dict[str, Any] = {
+        "measured_on": time.strftime("%Y-%m-%d"),
+        "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
+        "build_seconds": build_seconds,
+        "build_without_execution_seconds": plain_seconds,
+        "execution_ratio": build_seconds / plain_seconds,
+        "katex_seconds": stats["katex_seconds"],
+        "execution_seconds": stats["execution_seconds"],
+        "blocks_executed": stats["blocks_executed"],
+        "formulas_rendered": stats["formulas_rendered"],
+        "katex_processes": stats["katex_processes"],
+        "fast_tests_seconds": tests_seconds,
+        "pages": pages,
+        "heaviest_page": heaviest["page"],
+        "heaviest_page_bytes": heaviest["total_raw"],
+        "math_asset_bytes": max(r["bytes"].get("math", [0, 0])[0] for r in pages),
+        "math_js_bytes": max(r["bytes"].get("math-js", [0, 0])[0] for r in pages),
+        "slowest_formula_paint_ms": max(r["formula_paint_ms"] for r in pages),
+        "growth_seconds": growth,
+        # Per-copy cost of the last 12 copies over that of copies 2 to 4: 1.0 is linear.
+        "growth_ratio": ((growth["x16"] - growth["x4"]) / 12) / ((growth["x4"] - growth["x1"]) / 3),
+    }
+    arguments.output.parent.mkdir(parents=True, exist_ok=True)
+    arguments.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    print()
+    print(f"{'page':<45} {'raw KB':>8} {'gzip KB':>8} {'formulas painted':>17}")
+    for record in pages:
+        print(
+            f"{record['page']:<45} {record['total_raw'] / 1000:>8.1f} "
+            f"{record['total_gzip'] / 1000:>8.1f} {record['formula_paint_ms']:>14.0f} ms"
+        )
+    print()
+    print(f"build {build_seconds:.2f} s, without execution {plain_seconds:.2f} s")
+    print(
+        f"KaTeX {stats['katex_seconds']:.2f} s ({stats['formulas_rendered']} formulas, "
+        f"{stats['katex_processes']} Node.js process)"
+    )
+    for kind, seconds in sorted(stats["execution_seconds"].items()):
+        print(f"examples, {kind}: {seconds:.2f} s")
+    print(f"fast tests {tests_seconds:.1f} s; growth {growth}")
+    print()
+    print(results_table(results))
+    print()
+    outcome = evaluate_budgets(results)
+    for budget, value, passed in outcome:
+        verdict = "PASS" if passed else "FAIL"
+        limit = _format_value(budget.limit, budget.unit)
+        print(f"{verdict}: {budget.name}: {_format_value(value, budget.unit)} (limit {limit})")
+    print(f"results written to {arguments.output}")
+    return 0 if all(passed for _, _, passed in outcome) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
