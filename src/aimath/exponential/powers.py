@@ -17,7 +17,13 @@ from aimath._checks import (
     require_positive_real,
 )
 
-__all__ = ["power_by_repeated_multiplication", "real_power"]
+__all__ = [
+    "decimal_bracket",
+    "integer_power",
+    "power_by_repeated_multiplication",
+    "rational_power",
+    "real_power",
+]
 
 
 def power_by_repeated_multiplication(
@@ -96,3 +102,176 @@ def real_power(base: float, exponent: float) -> float:
         msg = f"real_power({base!r}, {exponent!r}) is too large for a float"
         raise OverflowError(msg) from None
     return result
+
+
+def integer_power(base: Fraction | float, exponent: int) -> int | Fraction | float:
+    """Return ``base ** exponent`` for any integer exponent, exactly when the base is exact.
+
+    The exponent is extended from the positive integers by keeping
+    ``a**m * a**n == a**(m + n)``: that forces ``a**0 == 1`` and
+    ``a**-n == 1 / a**n``. Those two rules need ``a != 0`` but allow a negative
+    base, so any nonzero base works here. ``0**n`` is ``0`` for ``n >= 1`` and
+    ``0**0`` is ``1`` by the empty-product convention (as in Python);
+    ``0**n`` for ``n < 0`` would divide by zero and raises ``ZeroDivisionError``.
+
+    An ``int`` base with ``exponent >= 0`` gives an ``int``; any other exact base
+    or a negative exponent gives a ``Fraction``; a float base gives a float.
+
+    Args:
+        base: The base ``a``; an ``int``, ``Fraction`` or finite float.
+        exponent: The exponent ``n``; any ``int``.
+
+    Returns:
+        ``a ** n``, exact for an exact base.
+
+    Raises:
+        TypeError: If ``base`` is not a real number or ``exponent`` is not an int.
+        ValueError: If a float ``base`` is not finite.
+        ZeroDivisionError: If ``base`` is 0 and ``exponent`` < 0.
+        OverflowError: If a float result is too large for a float.
+
+    Examples:
+        >>> integer_power(2, 10)
+        1024
+        >>> integer_power(2, -3)
+        Fraction(1, 8)
+        >>> integer_power(-2, -3)
+        Fraction(-1, 8)
+        >>> integer_power(0.5, -2)
+        4.0
+        >>> integer_power(0, -1)
+        Traceback (most recent call last):
+        ...
+        ZeroDivisionError: base 0 cannot be raised to a negative exponent, got -1
+    """
+    require_int(exponent, "exponent")
+    if not is_exact_number(base):
+        require_finite_real(base, "base")
+    if base == 0 and exponent < 0:
+        msg = f"base 0 cannot be raised to a negative exponent, got {exponent}"
+        raise ZeroDivisionError(msg)
+    if isinstance(base, int) and exponent >= 0:
+        power: int = base**exponent  # int ** int is typed Any: it is a float for n < 0
+        return power
+    if is_exact_number(base):
+        return Fraction(base) ** exponent
+    return _float_integer_power(float(base), exponent)
+
+
+def _float_integer_power(base: float, exponent: int) -> float:
+    # The sign comes from the parity of the int exponent, not from math.pow: a
+    # huge odd int exponent may round to an even float on its way into math.pow.
+    negative = base < 0 and exponent % 2 == 1
+    try:
+        magnitude = math.pow(abs(base), exponent)
+    except OverflowError:
+        msg = f"integer_power({base!r}, {exponent!r}) is too large for a float"
+        raise OverflowError(msg) from None
+    return -magnitude if negative else magnitude
+
+
+def rational_power(base: int | Fraction, exponent: int | Fraction) -> Fraction:
+    """Return ``base ** exponent`` exactly, for a positive rational base and exponent.
+
+    With ``exponent = p/q`` in lowest terms (``q >= 1``), ``a**(p/q)`` is the
+    positive ``q``-th root of ``a**p``. That root is rational only when the
+    numerator and the denominator of ``a**p`` are both ``q``-th powers of
+    integers; otherwise the power is irrational and cannot be returned exactly.
+
+    Args:
+        base: The base ``a``; an ``int`` or ``Fraction`` > 0.
+        exponent: The exponent ``p/q``; an ``int`` or ``Fraction``.
+
+    Returns:
+        ``a ** (p/q)`` as a ``Fraction``.
+
+    Raises:
+        TypeError: If ``base`` or ``exponent`` is not an ``int`` or ``Fraction``.
+        ValueError: If ``base`` <= 0, or if the power is irrational.
+
+    Examples:
+        >>> rational_power(8, Fraction(2, 3))
+        Fraction(4, 1)
+        >>> rational_power(Fraction(1, 16), Fraction(-3, 4))
+        Fraction(8, 1)
+        >>> rational_power(2, Fraction(1, 2))
+        Traceback (most recent call last):
+        ...
+        ValueError: 2 ** (1/2) is irrational; use real_power for a float approximation
+    """
+    exact_base = _require_exact(base, "base")
+    exact_exponent = _require_exact(exponent, "exponent")
+    if exact_base <= 0:
+        msg = f"base must be > 0, got {base!r}"
+        raise ValueError(msg)
+    power = exact_base**exact_exponent.numerator
+    root_numerator = _exact_integer_root(power.numerator, exact_exponent.denominator)
+    root_denominator = _exact_integer_root(power.denominator, exact_exponent.denominator)
+    if root_numerator is None or root_denominator is None:
+        msg = (
+            f"{exact_base} ** ({exact_exponent}) is irrational; "
+            "use real_power for a float approximation"
+        )
+        raise ValueError(msg)
+    return Fraction(root_numerator, root_denominator)
+
+
+def _require_exact(value: object, name: str) -> Fraction:
+    if not is_exact_number(value):
+        msg = f"{name} must be an int or Fraction, got {type(value).__name__}"
+        raise TypeError(msg)
+    assert isinstance(value, int | Fraction)  # narrowed for mypy by the check above
+    return Fraction(value)
+
+
+def _exact_integer_root(value: int, degree: int) -> int | None:
+    """Return the integer ``r >= 0`` with ``r**degree == value``, or None if there is none.
+
+    Newton's method on integers, started above the root, decreases to the
+    floor of the real root; the root is exact only if its power gives ``value``
+    back.
+
+    Examples:
+        >>> _exact_integer_root(64, 3), _exact_integer_root(65, 3)
+        (4, None)
+    """
+    if value < 2:  # 0 and 1 are their own roots
+        return value
+    root = 1 << -(-value.bit_length() // degree)  # 2**ceil(bits/degree) > the real root
+    while True:
+        smaller = ((degree - 1) * root + value // root ** (degree - 1)) // degree
+        if smaller >= root:
+            break
+        root = smaller
+    return root if root**degree == value else None
+
+
+def decimal_bracket(x: float, digits: int) -> tuple[Fraction, Fraction]:
+    """Return the decimals ``low <= x < high`` with ``digits`` places, ``high - low = 10**-digits``.
+
+    They are rational exponents closing in on a real exponent ``x``: this is how
+    ``a**x`` for an irrational ``x`` is reached through rational powers.
+    The float ``x`` is used at its exact binary value.
+
+    Args:
+        x: A finite real number.
+        digits: The number of decimal places; an ``int`` >= 0.
+
+    Returns:
+        ``(low, high)`` as ``Fraction`` values.
+
+    Raises:
+        TypeError: If ``x`` is not a real number or ``digits`` is not an int.
+        ValueError: If ``x`` is not finite or ``digits`` < 0.
+
+    Examples:
+        >>> decimal_bracket(1.4142135623730951, 2)
+        (Fraction(141, 100), Fraction(71, 50))
+        >>> decimal_bracket(-0.25, 1)
+        (Fraction(-3, 10), Fraction(-1, 5))
+    """
+    require_finite_real(x, "x")
+    require_int(digits, "digits", minimum=0)
+    scale = 10**digits
+    low = Fraction(math.floor(Fraction(x) * scale), scale)
+    return low, low + Fraction(1, scale)
