@@ -1,0 +1,69 @@
+"""Exponentials in machine learning: softmax, sigmoid, decay, expm1/log1p.
+
+- :mod:`aimath.ml.softmax`: softmax (with temperature), log-softmax,
+  log-sum-exp and cross-entropy from logits, all without overflow.
+- :mod:`aimath.ml.sigmoid`: sigmoid, its derivative, softplus and log-sigmoid.
+- :mod:`aimath.ml.decay`: exponential learning-rate decay and exponential
+  moving averages (with Adam's bias correction).
+- :mod:`aimath.ml.numerics`: exact references for ``expm1``/``log1p``,
+  relative errors and central differences, for checking results.
+- :mod:`aimath.ml.naive`: the textbook formulas written literally, kept only
+  to show on the pages how they overflow.
+
+Functions take real numbers, Python sequences or NumPy arrays and return floats
+or float64 arrays; bad input raises ``TypeError`` or ``ValueError`` naming the
+argument, and no NumPy warning is emitted for accepted input (except by the
+deliberately naive functions).
+"""
+
+from aimath.ml.decay import (
+    continuous_decay_lr,
+    ema_weights,
+    exponential_decay_lr,
+    exponential_moving_average,
+    half_life,
+    lr_schedule,
+)
+from aimath.ml.naive import (
+    naive_cross_entropy,
+    naive_log_sigmoid,
+    naive_logsumexp,
+    naive_sigmoid,
+    naive_softmax,
+    naive_softplus,
+)
+from aimath.ml.numerics import (
+    central_difference,
+    reference_expm1,
+    reference_log1p,
+    relative_error,
+)
+from aimath.ml.sigmoid import log_sigmoid, sigmoid, sigmoid_derivative, softplus
+from aimath.ml.softmax import cross_entropy, log_softmax, logsumexp, softmax
+
+__all__ = [
+    "central_difference",
+    "continuous_decay_lr",
+    "cross_entropy",
+    "ema_weights",
+    "exponential_decay_lr",
+    "exponential_moving_average",
+    "half_life",
+    "log_sigmoid",
+    "log_softmax",
+    "logsumexp",
+    "lr_schedule",
+    "naive_cross_entropy",
+    "naive_log_sigmoid",
+    "naive_logsumexp",
+    "naive_sigmoid",
+    "naive_softmax",
+    "naive_softplus",
+    "reference_expm1",
+    "reference_log1p",
+    "relative_error",
+    "sigmoid",
+    "sigmoid_derivative",
+    "softmax",
+    "softplus",
+]

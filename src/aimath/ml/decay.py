@@ -1,0 +1,240 @@
+r"""Exponential decay in training: learning-rate schedules and moving averages.
+
+- Exponential learning-rate decay multiplies the rate by ``gamma`` each step,
+  :math:`\mathrm{lr}_k = \mathrm{lr}_0 \gamma^k`; the continuous form
+  :math:`\mathrm{lr}_0 e^{-\lambda k}` is the same schedule with
+  :math:`\gamma = e^{-\lambda}`, by the exponent law (1.4).
+- The exponential moving average :math:`v_k = \beta v_{k-1} + (1 - \beta) g_k`,
+  :math:`v_0 = 0`, weights the value ``i`` steps back by :math:`(1-\beta)\beta^i`;
+  those weights add up to :math:`1 - \beta^k`, which Adam's bias correction
+  divides out.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from aimath._checks import require_finite_real, require_int, require_positive_real
+from aimath.ml._arrays import FloatArray, as_real_array, reject_nan, require_axis
+
+__all__ = [
+    "continuous_decay_lr",
+    "ema_weights",
+    "exponential_decay_lr",
+    "exponential_moving_average",
+    "half_life",
+    "lr_schedule",
+]
+
+
+def _require_gamma(gamma: object) -> float:
+    value = require_positive_real(gamma, "gamma")
+    if value > 1:
+        msg = f"gamma must be in (0, 1], got {gamma!r}"
+        raise ValueError(msg)
+    return value
+
+
+def _require_beta(beta: object) -> float:
+    value = require_finite_real(beta, "beta")
+    if not 0 <= value < 1:
+        msg = f"beta must be in [0, 1), got {beta!r}"
+        raise ValueError(msg)
+    return value
+
+
+def exponential_decay_lr(initial_lr: float, gamma: float, step: int) -> float:
+    r"""The learning rate after ``step`` steps of exponential decay, :math:`\mathrm{lr}_0 \gamma^k`.
+
+    Args:
+        initial_lr: :math:`\mathrm{lr}_0 > 0`.
+        gamma: The factor applied each step, in (0, 1].
+        step: :math:`k \ge 0`.
+
+    Returns:
+        ``initial_lr * gamma**step`` (it underflows to 0.0 for huge ``step``).
+
+    Raises:
+        TypeError: If an argument has the wrong type.
+        ValueError: If ``initial_lr`` <= 0, ``gamma`` is outside (0, 1] or ``step`` < 0.
+
+    Examples:
+        >>> exponential_decay_lr(0.1, 0.5, 3)
+        0.0125
+        >>> exponential_decay_lr(0.1, 1.5, 3)
+        Traceback (most recent call last):
+        ...
+        ValueError: gamma must be in (0, 1], got 1.5
+    """
+    lr0 = require_positive_real(initial_lr, "initial_lr")
+    g = _require_gamma(gamma)
+    k = require_int(step, "step", minimum=0)
+    return lr0 * g**k
+
+
+def lr_schedule(initial_lr: float, gamma: float, steps: int) -> FloatArray:
+    r"""The learning rates :math:`\mathrm{lr}_0 \gamma^k` for ``k = 0, 1, ..., steps - 1``.
+
+    Args:
+        initial_lr: :math:`\mathrm{lr}_0 > 0`.
+        gamma: The factor applied each step, in (0, 1].
+        steps: How many rates, >= 1.
+
+    Returns:
+        An array of ``steps`` learning rates.
+
+    Raises:
+        TypeError: If an argument has the wrong type.
+        ValueError: As for :func:`exponential_decay_lr`, or ``steps`` < 1.
+
+    Examples:
+        >>> lr_schedule(1.0, 0.5, 4)
+        array([1.   , 0.5  , 0.25 , 0.125])
+    """
+    lr0 = require_positive_real(initial_lr, "initial_lr")
+    g = _require_gamma(gamma)
+    n = require_int(steps, "steps", minimum=1)
+    with np.errstate(under="ignore"):  # gamma**k may underflow to 0, correctly
+        result: FloatArray = lr0 * g ** np.arange(n, dtype=np.float64)
+    return result
+
+
+def continuous_decay_lr(initial_lr: float, rate: float, step: float) -> float:
+    r"""The continuous schedule :math:`\mathrm{lr}_0 e^{-\lambda t}`.
+
+    With :math:`\gamma = e^{-\lambda}` it equals :func:`exponential_decay_lr` at
+    integer steps, because :math:`e^{-\lambda k} = (e^{-\lambda})^k` (law (1.4)).
+
+    Args:
+        initial_lr: :math:`\mathrm{lr}_0 > 0`.
+        rate: The decay rate :math:`\lambda \ge 0`.
+        step: The time :math:`t \ge 0`; need not be an integer.
+
+    Returns:
+        ``initial_lr * exp(-rate * step)``.
+
+    Raises:
+        TypeError: If an argument is not a real number.
+        ValueError: If ``initial_lr`` <= 0, or ``rate`` or ``step`` is negative
+            or not finite.
+
+    Examples:
+        >>> continuous_decay_lr(0.1, 0.0, 5.0)
+        0.1
+        >>> continuous_decay_lr(1.0, math.log(2), 3)  # 1/8, up to rounding
+        0.12500000000000003
+    """
+    lr0 = require_positive_real(initial_lr, "initial_lr")
+    lam = require_finite_real(rate, "rate")
+    t = require_finite_real(step, "step")
+    if lam < 0:
+        msg = f"rate must be >= 0, got {rate!r}"
+        raise ValueError(msg)
+    if t < 0:
+        msg = f"step must be >= 0, got {step!r}"
+        raise ValueError(msg)
+    return lr0 * math.exp(-lam * t)
+
+
+def half_life(gamma: float) -> float:
+    r"""The number of steps after which :math:`\gamma^k` has halved: :math:`\ln 2 / (-\ln\gamma)`.
+
+    Args:
+        gamma: The factor applied each step, in (0, 1).
+
+    Returns:
+        The (generally non-integer) half-life in steps.
+
+    Raises:
+        TypeError: If ``gamma`` is not a real number.
+        ValueError: If ``gamma`` is outside (0, 1) (``gamma = 1`` never halves).
+
+    Examples:
+        >>> half_life(0.5)
+        1.0
+    """
+    g = _require_gamma(gamma)
+    if g == 1:
+        msg = "gamma must be < 1 to have a half-life, got 1"
+        raise ValueError(msg)
+    return math.log(2) / -math.log(g)
+
+
+def exponential_moving_average(
+    values: ArrayLike, beta: float, *, axis: int = 0, bias_correction: bool = False
+) -> FloatArray:
+    r"""Run :math:`v_k = \beta v_{k-1} + (1 - \beta) g_k` from :math:`v_0 = 0` over ``values``.
+
+    Args:
+        values: :math:`g_1, g_2, \dots` along ``axis`` (other axes are
+            independent series, e.g. the entries of a gradient); finite reals.
+        beta: The decay factor, in [0, 1).
+        axis: The axis of the steps.
+        bias_correction: Divide :math:`v_k` by :math:`1 - \beta^k`, as Adam
+            does, so that the weights sum to 1.
+
+    Returns:
+        :math:`v_1, v_2, \dots` (or the corrected values), shaped like ``values``.
+
+    Raises:
+        TypeError: If ``values`` does not hold real numbers or ``beta`` is not one.
+        ValueError: If ``values`` is empty, a single number or not finite,
+            ``beta`` is outside [0, 1), or ``axis`` is out of range.
+
+    Examples:
+        >>> exponential_moving_average([1.0, 1.0, 1.0], 0.5)
+        array([0.5  , 0.75 , 0.875])
+        >>> exponential_moving_average([1.0, 1.0, 1.0], 0.5, bias_correction=True)
+        array([1., 1., 1.])
+    """
+    b = _require_beta(beta)
+    series = as_real_array(values, "values")
+    if series.ndim == 0:
+        msg = "values must be a sequence or an array with at least one dimension"
+        raise ValueError(msg)
+    reject_nan(series, "values")
+    if np.isinf(series).any():
+        msg = "values must be finite"
+        raise ValueError(msg)
+    ax = require_axis(axis, series.ndim)
+    steps = np.moveaxis(series, ax, 0)
+    averages = np.empty_like(steps)
+    current = np.zeros(steps.shape[1:], dtype=np.float64)
+    with np.errstate(under="ignore"):  # tiny values may underflow to 0, correctly
+        for k, g in enumerate(steps):
+            current = b * current + (1 - b) * g
+            averages[k] = current
+        if bias_correction:
+            k_values = np.arange(1, steps.shape[0] + 1, dtype=np.float64)
+            corrections = 1 - b**k_values
+            averages /= corrections.reshape((-1,) + (1,) * (steps.ndim - 1))
+    result: FloatArray = np.moveaxis(averages, 0, ax)
+    return result
+
+
+def ema_weights(beta: float, step: int) -> FloatArray:
+    r"""The weights of :math:`g_1, \dots, g_k` in :math:`v_k`: :math:`(1-\beta)\beta^{k-i}`.
+
+    Args:
+        beta: The decay factor, in [0, 1).
+        step: :math:`k \ge 1`.
+
+    Returns:
+        An array of ``k`` weights, oldest first; they sum to :math:`1 - \beta^k`.
+
+    Raises:
+        TypeError: If an argument has the wrong type.
+        ValueError: If ``beta`` is outside [0, 1) or ``step`` < 1.
+
+    Examples:
+        >>> ema_weights(0.5, 3)
+        array([0.125, 0.25 , 0.5  ])
+    """
+    b = _require_beta(beta)
+    k = require_int(step, "step", minimum=1)
+    with np.errstate(under="ignore"):
+        result: FloatArray = (1 - b) * b ** np.arange(k - 1, -1, -1, dtype=np.float64)
+    return result

@@ -1,0 +1,155 @@
+r"""Tools for checking numbers: exact references, relative errors, numerical derivatives.
+
+The references are computed with :mod:`decimal` at a precision chosen so that the
+result carries about 40 correct significant digits, far beyond a float's 16; a
+float result can then be judged by its relative error against them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+from aimath._checks import require_finite_real, require_positive_real
+
+__all__ = ["central_difference", "reference_expm1", "reference_log1p", "relative_error"]
+
+#: Significant digits kept by the references.
+REFERENCE_DIGITS = 40
+# Enough digits to hold 1 + x exactly for every float x (the smallest float has
+# its last decimal digit at 10**-1074).
+_EXACT_SUM_DIGITS = 1100
+
+
+def reference_expm1(x: float) -> Decimal:
+    r""":math:`e^{x} - 1` for the float ``x``, to about 40 significant digits.
+
+    ``exp`` is evaluated with enough extra digits that subtracting 1 still leaves
+    40 correct ones, however small ``x`` is.
+
+    Args:
+        x: A finite real number (taken exactly as the float it converts to).
+
+    Returns:
+        :math:`e^{x} - 1` as a :class:`~decimal.Decimal`.
+
+    Raises:
+        TypeError: If ``x`` is not a real number.
+        ValueError: If ``x`` is not finite.
+
+    Examples:
+        >>> reference_expm1(1e-10)  # the float 1e-10 is not exactly 10**-10
+        Decimal('1.000000000050000036433863985807669644231E-10')
+        >>> reference_expm1(0)
+        Decimal('0')
+    """
+    value = require_finite_real(x, "x")
+    if value == 0:
+        return Decimal(0)
+    # exp(x) is about 1 + x: keep 40 digits beyond the position of x's leading digit.
+    extra_digits = max(0, -math.floor(math.log10(abs(value))))
+    with localcontext() as context:
+        context.prec = REFERENCE_DIGITS + extra_digits + 5
+        expm1 = Decimal(value).exp() - 1
+        context.prec = REFERENCE_DIGITS
+        return +expm1  # unary plus rounds to the context's precision
+
+
+def reference_log1p(x: float) -> Decimal:
+    r""":math:`\ln(1 + x)` for the float ``x > -1``, to about 40 significant digits.
+
+    ``1 + x`` is formed exactly (no rounding at all), and :meth:`Decimal.ln` is
+    correctly rounded, so no digit of a small ``x`` is lost.
+
+    Args:
+        x: A finite real number > -1.
+
+    Returns:
+        :math:`\ln(1 + x)` as a :class:`~decimal.Decimal`.
+
+    Raises:
+        TypeError: If ``x`` is not a real number.
+        ValueError: If ``x`` is not finite or ``x <= -1``.
+
+    Examples:
+        >>> reference_log1p(1e-16)
+        Decimal('9.999999999999999290977867240346089853958E-17')
+    """
+    value = require_finite_real(x, "x")
+    if value <= -1:
+        msg = f"x must be > -1, got {x!r}"
+        raise ValueError(msg)
+    with localcontext() as context:
+        context.prec = _EXACT_SUM_DIGITS
+        one_plus_x = 1 + Decimal(value)
+        context.prec = REFERENCE_DIGITS
+        return one_plus_x.ln()
+
+
+def relative_error(computed: float, reference: Decimal | Fraction | float) -> float:
+    r"""The relative error :math:`|\text{computed} - \text{reference}| / |\text{reference}|`.
+
+    The difference is taken exactly (with fractions), so the error itself is
+    not spoiled by rounding.
+
+    Args:
+        computed: The float to judge; finite.
+        reference: The accurate value; nonzero.
+
+    Returns:
+        The relative error (0.0 when they are equal, 1.0 when ``computed`` is 0).
+
+    Raises:
+        TypeError: If an argument is not a number.
+        ValueError: If ``computed`` is not finite or ``reference`` is 0 or not finite.
+
+    Examples:
+        >>> relative_error(0.0, Decimal("1E-16"))
+        1.0
+        >>> relative_error(1.1, 1)
+        0.10000000000000009
+    """
+    value = Fraction(require_finite_real(computed, "computed"))
+    if isinstance(reference, Decimal):
+        if not reference.is_finite():
+            msg = f"reference must be finite, got {reference!r}"
+            raise ValueError(msg)
+        exact = Fraction(reference)
+    elif isinstance(reference, Fraction):
+        exact = reference
+    else:
+        exact = Fraction(require_finite_real(reference, "reference"))
+    if exact == 0:
+        msg = "reference must be nonzero for a relative error"
+        raise ValueError(msg)
+    return float(abs(value - exact) / abs(exact))
+
+
+def central_difference(f: Callable[[float], float], x: float, h: float = 1e-5) -> float:
+    r"""Approximate :math:`f'(x)` by :math:`(f(x+h) - f(x-h)) / (2h)`.
+
+    For a function with a continuous third derivative the error of the formula
+    shrinks like :math:`h^2`; rounding errors grow like :math:`1/h`, so ``h``
+    around ``1e-5`` suits values of order 1.
+
+    Args:
+        f: A function of one real variable returning a float.
+        x: Where to differentiate; finite.
+        h: The step, > 0.
+
+    Returns:
+        The central-difference quotient.
+
+    Raises:
+        TypeError: If ``x`` or ``h`` is not a real number.
+        ValueError: If ``x`` is not finite or ``h`` is not > 0.
+
+    Examples:
+        >>> round(central_difference(math.exp, 0.0), 9)
+        1.0
+    """
+    point = require_finite_real(x, "x")
+    step = require_positive_real(h, "h")
+    return (f(point + step) - f(point - step)) / (2 * step)

@@ -1,0 +1,145 @@
+"""aimath.ml.sigmoid against scipy.special, mpmath and SymPy, and bad input."""
+
+from __future__ import annotations
+
+import math
+
+import mpmath
+import numpy as np
+import pytest
+import scipy.special
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aimath.ml import (
+    central_difference,
+    log_sigmoid,
+    sigmoid,
+    sigmoid_derivative,
+    softmax,
+    softplus,
+)
+
+# The tolerance documented in aimath.ml.sigmoid.
+RTOL = 1e-12
+ATOL_SUBNORMAL = 1e-300
+RNG_SEED = 20240602
+
+EXTREME = np.array(
+    [-np.inf, -1e308, -1000.0, -745.0, -709.0, -40.0, -1e-300, 0.0, 1e-300, 36.0, 40.0,
+     709.0, 1000.0, 1e308, np.inf]
+)  # fmt: skip
+
+
+def random_inputs(scale: float) -> np.ndarray:
+    return np.random.default_rng(RNG_SEED).standard_normal((5, 7)) * scale
+
+
+@pytest.mark.parametrize("scale", [1.0, 10.0, 1000.0])
+def test_sigmoid_matches_scipy_expit_on_random_input(scale: float) -> None:
+    x = random_inputs(scale)
+    np.testing.assert_allclose(sigmoid(x), scipy.special.expit(x), rtol=RTOL, atol=0)
+
+
+def test_sigmoid_matches_scipy_expit_on_extreme_input() -> None:
+    ours = sigmoid(EXTREME)
+    reference = scipy.special.expit(EXTREME)
+    np.testing.assert_allclose(ours, reference, rtol=RTOL, atol=ATOL_SUBNORMAL)
+    assert ours[0] == 0.0
+    assert ours[-1] == 1.0
+    # At -745 the exact value e**-745 / (1 + e**-745) is the smallest subnormal float.
+    assert ours[3] == 5e-324
+
+
+@pytest.mark.parametrize("scale", [1.0, 10.0, 1000.0])
+def test_log_sigmoid_matches_scipy_log_expit_on_random_input(scale: float) -> None:
+    x = random_inputs(scale)
+    np.testing.assert_allclose(log_sigmoid(x), scipy.special.log_expit(x), rtol=RTOL, atol=0)
+
+
+def test_log_sigmoid_matches_scipy_log_expit_on_extreme_input() -> None:
+    ours = log_sigmoid(EXTREME)
+    reference = scipy.special.log_expit(EXTREME)
+    np.testing.assert_allclose(ours, reference, rtol=RTOL, atol=0)
+    assert ours[0] == -np.inf
+    assert ours[-1] == 0.0
+
+
+@pytest.mark.parametrize("x", [*EXTREME.tolist(), *random_inputs(30.0).ravel().tolist()])
+def test_softplus_matches_logaddexp(x: float) -> None:
+    assert softplus(x) == pytest.approx(np.logaddexp(0.0, x), rel=RTOL, abs=0)
+
+
+@pytest.mark.parametrize("x", [-745.0, -300.0, -40.0, -1.5, -1e-8, 0.0, 1e-8, 2.0, 36.0, 40.0])
+def test_every_function_is_accurate_against_mpmath(x: float) -> None:
+    mpmath.mp.dps = 50
+    s = 1 / (1 + mpmath.exp(-mpmath.mpf(x)))
+    assert sigmoid(x) == pytest.approx(float(s), rel=1e-15)
+    assert sigmoid_derivative(x) == pytest.approx(float(s * (1 - s)), rel=1e-14)
+    assert softplus(x) == pytest.approx(float(mpmath.log1p(mpmath.exp(x))), rel=1e-15)
+    assert log_sigmoid(x) == pytest.approx(float(mpmath.log(s)), rel=1e-15)
+
+
+def test_derivative_formula_agrees_with_sympy() -> None:
+    t = sympy.symbols("x", real=True)
+    s = 1 / (1 + sympy.exp(-t))
+    assert sympy.simplify(sympy.diff(s, t) - s * (1 - s)) == 0
+    derivative = sympy.lambdify(t, sympy.diff(s, t), "mpmath")
+    for x in (-5.0, -0.5, 0.0, 1.0, 3.0):
+        assert sigmoid_derivative(x) == pytest.approx(float(derivative(x)), rel=1e-14)
+
+
+@pytest.mark.parametrize("x", np.linspace(-8, 8, 17).tolist())
+def test_derivative_matches_central_difference(x: float) -> None:
+    numerical = central_difference(sigmoid, x, h=1e-5)
+    assert numerical == pytest.approx(sigmoid_derivative(x), abs=1e-10)
+
+
+def test_derivative_keeps_its_digits_where_one_minus_sigma_cancels() -> None:
+    s = sigmoid(40.0)
+    assert s == 1.0  # so s * (1 - s) would be 0
+    assert sigmoid_derivative(40.0) == pytest.approx(math.exp(-40.0), rel=1e-15)
+
+
+@given(st.floats(-700, 700))
+def test_one_minus_sigmoid_is_sigmoid_of_minus_x(x: float) -> None:
+    assert 1 - sigmoid(x) == pytest.approx(sigmoid(-x), rel=1e-9, abs=1e-15)
+
+
+@given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6))
+def test_two_class_softmax_is_the_sigmoid(a: float, b: float) -> None:
+    p = softmax([a, b])
+    assert p[0] == pytest.approx(sigmoid(a - b), rel=1e-12, abs=1e-300)
+
+
+def test_scalar_in_float_out_and_array_shape_kept() -> None:
+    assert isinstance(sigmoid(0), float)
+    assert isinstance(sigmoid(np.float64(0.0)), float)
+    assert sigmoid([[0.0, 1.0]]).shape == (1, 2)
+    zero_dim = sigmoid(np.array(0.0))
+    assert isinstance(zero_dim, np.ndarray)
+    assert zero_dim.shape == ()
+
+
+FUNCTIONS = [sigmoid, sigmoid_derivative, softplus, log_sigmoid]
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+@pytest.mark.parametrize(
+    ("x", "error", "message"),
+    [
+        (np.nan, ValueError, r"x must not contain nan"),
+        ([0.0, np.nan], ValueError, r"x must not contain nan \(found at index \(1,\)\)"),
+        ([], ValueError, "x must not be empty"),
+        ("1", TypeError, "x must hold real numbers, got str"),
+        (True, TypeError, "x must hold real numbers, got bool"),
+        (1 + 2j, TypeError, "x must hold real numbers, got complex"),
+        (None, TypeError, "x must hold real numbers, got NoneType"),
+    ],
+)
+def test_bad_input_raises_a_clear_error(
+    function: object, x: object, error: type, message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        function(x)  # type: ignore[operator]
