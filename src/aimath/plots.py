@@ -37,6 +37,9 @@ LINE_COLORS: tuple[str, ...] = ("#1f77d4", "#e4572e", "#2a9d5c", "#9b5de5", "#c9
 
 _STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",
+    # Text stays text, so glyphs must carry their real Unicode code points: the
+    # default "cm" fontset writes σ as "¾" in font cmmi10, which browsers lack.
+    "mathtext.fontset": "dejavusans",
     "svg.hashsalt": "aimath",
     "font.family": "sans-serif",
     "font.size": 11,
@@ -136,6 +139,9 @@ def _clean_svg(svg: str, *, prefix: str, description: str) -> str:
     svg = re.sub(r'id="([^"]+)"', rf'id="{prefix}-{digest}-\1"', svg)
     svg = re.sub(r"#([A-Za-z_][\w.-]*)\)", rf"#{prefix}-{digest}-\1)", svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-{digest}-\1"', svg)
+    # Matplotlib draws a prime (x') as "0" in cmsy10 even with DejaVu fonts.
+    svg = re.sub(r"(font-family: 'cmsy10'\">)0<", "\\1\u2032<", svg)
+    svg = svg.replace("font-family: 'cmsy10'", "font-family: 'DejaVu Sans'")
     # Black strokes and text follow the page's text colour in both palettes.
     svg = svg.replace("#000000", "currentColor")
     svg = re.sub(r"(stroke|fill): ?#000000", r"\1: currentColor", svg)
