@@ -50,30 +50,34 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-@pytest.fixture
-def make_project(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Make a small project with the real configuration and the given pages.
+def write_project(project: Path, pages: dict[str, str]) -> Path:
+    """Write a small project with the real configuration and the given pages.
 
     ``pages`` maps paths under ``docs/`` (e.g. ``"ja/index.md"``) to Markdown.
     The nav lists the ja pages in order; node_modules is linked from the real project.
     """
+    project.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    head, _, rest = config.partition("\nnav:\n")
+    _, _, tail = rest.partition("\nplugins:\n")
+    nav = "".join(f"  - {page[3:]}\n" for page in pages if page.startswith("ja/"))
+    (project / "mkdocs.yml").write_text(f"{head}\nnav:\n{nav}\nplugins:\n{tail}")
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(ROOT / name, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (project / "src").mkdir()  # mkdocs.yml watches src/
+    for page, text in pages.items():
+        path = project / "docs" / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def make_project(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Make a small project with the real configuration and the given pages (see write_project)."""
 
     def make(pages: dict[str, str]) -> Path:
-        project = tmp_path / "project"
-        project.mkdir()
-        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        head, _, rest = config.partition("\nnav:\n")
-        _, _, tail = rest.partition("\nplugins:\n")
-        nav = "".join(f"  - {page[3:]}\n" for page in pages if page.startswith("ja/"))
-        (project / "mkdocs.yml").write_text(f"{head}\nnav:\n{nav}\nplugins:\n{tail}")
-        for name in ("package.json", "package-lock.json"):
-            shutil.copyfile(ROOT / name, project / name)
-        (project / "node_modules").symlink_to(ROOT / "node_modules")
-        (project / "src").mkdir()  # mkdocs.yml watches src/
-        for page, text in pages.items():
-            path = project / "docs" / page
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        return project
+        return write_project(tmp_path / "project", pages)
 
     return make

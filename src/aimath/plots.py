@@ -33,7 +33,7 @@ from matplotlib.figure import Figure
 __all__ = ["LINE_COLORS", "figure_to_svg", "function_plot_svg", "new_figure"]
 
 #: Line colours with enough contrast on Material's white and slate backgrounds.
-LINE_COLORS: tuple[str, ...] = ("#1f77d4", "#e4572e", "#2a9d5c", "#9b5de5", "#c98a00")
+LINE_COLORS: tuple[str, ...] = ("#1f77d4", "#e4572e", "#2a9d5c", "#9b5de5", "#b88000")
 
 _STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",

@@ -9,8 +9,10 @@ Order of work on each page (data flows one way):
    output that differs is reported with file and line).
 3. ``on_page_content``: KaTeX renders every formula (one Node.js process for the
    whole build); a formula KaTeX cannot parse fails the build naming page and TeX.
-4. ``on_post_build``: KaTeX's CSS and fonts and the site's CSS are copied into the
-   site; no math JavaScript is shipped.
+4. ``on_post_build``: KaTeX's CSS and fonts, the site's CSS and its small script
+   (accessibility fixes to the theme) are copied into the site; no math JavaScript
+   is shipped. Each language gets its own search index and sitemap, and its pages
+   a ``base_url`` at the language's root (:mod:`sitebuild.search`).
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from sitebuild.execution import session_key
 from sitebuild.fences import find_code_blocks, format_info
@@ -45,6 +49,7 @@ from sitebuild.katex import (
 )
 from sitebuild.parity import front_matter_lines, missing_translations, stale_notice
 from sitebuild.runner import RUNNER, format_pycon, format_python, source_digest
+from sitebuild.search import LanguageSites, drop_alternate_links
 
 __all__ = ["SiteBuildPlugin"]
 
@@ -53,6 +58,7 @@ log = logging.getLogger("mkdocs.plugins.sitebuild")
 _ASSETS = Path(__file__).with_name("assets")
 _KATEX_CSS = "assets/katex/katex.min.css"
 _SITE_CSS = "assets/sitebuild.css"
+_SITE_JS = "assets/sitebuild.js"
 
 
 class SiteBuildConfig(Config):
@@ -69,6 +75,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.renderer: KatexRenderer | None = None
         self.project_root = Path.cwd()
         self.commit_dates: dict[str, Any] = {}
+        self.language_sites = LanguageSites(["ja", "en"])
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Exist, so that MkDocs keeps this plugin (and its Node.js process) across rebuilds."""
@@ -86,6 +93,8 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         if missing:
             raise PluginError("pages missing in one language:\n  " + "\n  ".join(missing))
         self.commit_dates = last_commit_dates(self.project_root)
+        self.language_sites.languages = list(self.config.languages)
+        self.language_sites.configure(config)
         markdown_exec.formatters["python"] = format_python
         markdown_exec.formatters["pycon"] = format_pycon
         RUNNER.execute = os.environ.get("SITEBUILD_EXECUTE", "1") != "0"
@@ -93,6 +102,8 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         for css in (_KATEX_CSS, _SITE_CSS):
             if css not in config.extra_css:
                 config.extra_css.append(css)
+        if all(str(script) != _SITE_JS for script in config.extra_javascript):
+            config.extra_javascript.append(_SITE_JS)
         return config
 
     def on_page_markdown(
@@ -157,7 +168,20 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
 
         return FORMULA_PATTERN.sub(replace, html)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Give the page the root of its language as ``base_url`` (see sitebuild.search)."""
+        del config, nav
+        context["base_url"] = self.language_sites.base_url(page.url)
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Drop the hreflang links from the head (see sitebuild.search)."""
+        del page, config
+        return drop_alternate_links(output)
+
+    def _copy_assets(self, *, config: MkDocsConfig) -> None:
         """Copy KaTeX's CSS (woff2 fonts only) and the site's CSS into the site."""
         site = Path(config.site_dir)
         dist = katex_dist(self.project_root)
@@ -170,6 +194,17 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         for font in (dist / "fonts").glob("*.woff2"):
             shutil.copyfile(font, target / "fonts" / font.name)
         shutil.copyfile(_ASSETS / "sitebuild.css", site / _SITE_CSS)
+        shutil.copyfile(_ASSETS / "sitebuild.js", site / _SITE_JS)
+
+    @event_priority(-50)  # after the search plugin wrote this language's index
+    def _collect_search_index(self, *, config: MkDocsConfig) -> None:
+        self.language_sites.collect(config)
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) built the others and merged
+    def _write_language_sites(self, *, config: MkDocsConfig) -> None:
+        self.language_sites.write(config)
+
+    on_post_build = CombinedEvent(_copy_assets, _collect_search_index, _write_language_sites)
 
     def on_shutdown(self) -> None:
         """Stop the Node.js process; write the build's statistics if asked to."""

@@ -1,0 +1,164 @@
+"""Links and anchors of the built site: every internal one must resolve.
+
+MkDocs' own validation (``validation:`` in mkdocs.yml, fatal under ``--strict``)
+checks the links written in Markdown. This module checks what came out: every
+``href`` of every built page, including those the theme, mkdocstrings and raw HTML
+wrote, must lead to a file of the site and, with a ``#fragment``, to an element
+with that id. It also finds headings whose anchors are unreadable (``_1``,
+``_2``: what Python-Markdown's default slugify makes of a Japanese heading).
+
+Run alone: ``python -m sitebuild.links site/``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+__all__ = ["broken_links", "parse_page", "resolve", "unreadable_anchors"]
+
+_HEADING = re.compile(r"h[1-6]")
+#: Anchors made of nothing but underscores and digits say nothing to a reader.
+_UNREADABLE_ID = re.compile(r"_*\d*")
+
+
+@dataclass
+class PageLinks:
+    """What one HTML page offers (ids) and points to (hrefs)."""
+
+    ids: set[str] = field(default_factory=set)
+    hrefs: list[str] = field(default_factory=list)
+    heading_ids: list[str] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links = PageLinks()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value for name, value in attrs if value is not None}
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if name in values:
+                self.links.ids.add(values[name])
+        if tag == "a" and "href" in values:
+            self.links.hrefs.append(values["href"])
+        if _HEADING.fullmatch(tag) and "id" in values:
+            self.links.heading_ids.append(values["id"])
+
+
+def parse_page(html: str) -> PageLinks:
+    """Collect the ids, link targets and heading ids of a page.
+
+    Args:
+        html: The page's HTML.
+
+    Returns:
+        The page's ids, ``<a href>`` values and heading ids.
+
+    Examples:
+        >>> links = parse_page('<h2 id="laws">L</h2><a href="#laws">x</a><a name="top"></a>')
+        >>> sorted(links.ids), links.hrefs, links.heading_ids
+        (['laws', 'top'], ['#laws'], ['laws'])
+    """
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    return collector.links
+
+
+def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """Return the file and fragment an internal ``href`` on ``page`` leads to.
+
+    Args:
+        site: The built site's folder.
+        page: The HTML file holding the link.
+        href: The link as written.
+
+    Returns:
+        ``(file, fragment)``, the file possibly missing; ``None`` for a link that
+        leaves the site (another scheme or host), which is not checked here.
+
+    Examples:
+        >>> site = Path("/site")
+        >>> resolve(site, site / "en/laws/index.html", "../what-is/#base")
+        (PosixPath('/site/en/what-is/index.html'), 'base')
+        >>> resolve(site, site / "index.html", "#top")
+        (PosixPath('/site/index.html'), 'top')
+        >>> resolve(site, site / "index.html", "https://example.org/") is None
+        True
+    """
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    if not path:
+        target = page
+    else:
+        base = site if path.startswith("/") else page.parent
+        target = (base / path.lstrip("/")).resolve()
+        if path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link of the site that leads nowhere, as ``page: href (why)``.
+
+    Args:
+        site: The built site's folder.
+
+    Returns:
+        One line per broken link; empty when every link resolves.
+    """
+    site = site.resolve()
+    pages = {path: parse_page(path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
+    problems = []
+    for page, links in sorted(pages.items()):
+        where = page.relative_to(site).as_posix()
+        for href in links.hrefs:
+            resolved = resolve(site, page, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if not target.is_file():
+                problems.append(f"{where}: {href} (no such file)")
+            elif fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else set()
+                if fragment not in ids:
+                    problems.append(f"{where}: {href} (no element with id {fragment!r})")
+    return problems
+
+
+def unreadable_anchors(site: Path) -> list[str]:
+    """Headings whose anchors are only digits and underscores, as ``page: #id``.
+
+    Args:
+        site: The built site's folder.
+
+    Returns:
+        One line per unreadable heading anchor.
+    """
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        for anchor in parse_page(page.read_text(encoding="utf-8")).heading_ids:
+            if _UNREADABLE_ID.fullmatch(anchor):
+                problems.append(f"{page.relative_to(site).as_posix()}: #{anchor}")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    """Print broken links and unreadable anchors of the site in ``argv[0]``."""
+    site = Path(argv[0] if argv else "site")
+    problems = broken_links(site) + unreadable_anchors(site)
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
