@@ -361,7 +361,9 @@ def formula_problems(facts: dict[str, Any], expected: FormulaCounts | None) -> l
 
 def contrast_problems(facts: dict[str, Any]) -> list[str]:
     """Formulas or plot lines and labels that do not stand out from the background."""
-    return [f"low contrast in the {facts['scheme']} palette: {item}" for item in facts["lowContrast"]]
+    return [
+        f"low contrast in the {facts['scheme']} palette: {item}" for item in facts["lowContrast"]
+    ]
 
 
 # --------------------------------------------------------------------------- axe-core

@@ -93,7 +93,9 @@ def audit_palette(page: Page, language: str, path: str, screenshots: Path) -> li
 def audit_phone(page: Page, language: str, path: str, screenshots: Path) -> list[str]:
     """At a phone's width the page must not scroll sideways; back to desktop after."""
     page.set_viewport_size(PHONE)
-    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.evaluate(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
     found = horizontal_scroll_problems(page)
     name = f"{language}-{page_id(path).replace('/', '-')}-phone"
     page.screenshot(path=screenshots / f"{name}.jpg", type="jpeg", quality=85)
@@ -119,9 +121,7 @@ def test_every_built_page_is_audited(built_site: Build) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
-def test_page(
-    site: Server, new_tab: Callable[..., Tab], screenshots: Path, path: str
-) -> None:
+def test_page(site: Server, new_tab: Callable[..., Tab], screenshots: Path, path: str) -> None:
     first, second = LANGUAGES
     tab = new_tab(site.origin, color_scheme="light")
     tab.open(site.url(first, path))

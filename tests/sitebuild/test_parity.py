@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -142,8 +143,13 @@ def test_stale_page_shows_readers_a_notice_in_their_language(
     english.write_text(english.read_text("utf-8") + "\nMore text.\n", encoding="utf-8")
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
-    assert "翻訳が追いついていない可能性があります" in build.page("")
+    japanese = build.page("")
+    assert "翻訳が追いついていない可能性があります" in japanese
     assert "This translation may be behind" not in build.page("en/")
+    # The notice follows the title, which stays the page's title (search, tab, nav).
+    assert japanese.index('<h1 id="ホーム">') < japanese.index("翻訳が追いついていない")
+    index = json.loads((build.site / "search/search_index.json").read_text("utf-8"))
+    assert index["docs"][0]["title"] == "ホーム"
 
 
 @pytest.mark.build

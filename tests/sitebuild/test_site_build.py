@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -100,3 +101,43 @@ def test_plot_is_inline_svg_and_deterministic(built_site: Build) -> None:
     assert 'role="img"' in figures[0]
     assert "Matplotlib" not in figures[0]
     assert "dc:date" not in figures[0]
+
+
+class _HeaderText(HTMLParser):
+    """Collects, per table header cell, the text that is not inside a formula."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[str] = []
+        self.in_cell = False
+        self.formula_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "th":
+            self.in_cell = True
+            self.cells.append("")
+        elif self.formula_depth or ("class", "katex") in attrs:
+            self.formula_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "th":
+            self.in_cell = False
+        elif self.formula_depth:
+            self.formula_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.in_cell and not self.formula_depth:
+            self.cells[-1] += data
+
+
+def test_table_headers_have_words_besides_formulas(built_site: Build) -> None:
+    # A header cell holding only a formula has no text that screen readers can see
+    # (KaTeX's visible part is aria-hidden): axe reports it as an empty header.
+    problems = []
+    for path in sorted(built_site.site.rglob("*.html")):
+        parser = _HeaderText()
+        parser.feed(path.read_text(encoding="utf-8"))
+        empty = [index for index, text in enumerate(parser.cells) if not text.strip()]
+        if empty:
+            problems.append(f"{path.relative_to(built_site.site)}: header cells {empty}")
+    assert problems == []
