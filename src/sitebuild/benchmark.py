@@ -63,25 +63,51 @@ class Budget:
     """One budget: a measured value and the limit it must not pass.
 
     Attributes:
-        name: What is budgeted, in words.
+        name: What is budgeted, in words (English).
+        name_ja: The same in Japanese, for the Japanese contributor page.
         key: The result's key in the results dictionary.
         limit: The largest value that passes.
         unit: The unit the value and limit are written in.
     """
 
     name: str
+    name_ja: str
     key: str
     limit: float
     unit: str
 
 
 BUDGETS = (
-    Budget("full cold build", "build_seconds", 10.0, "s"),
-    Budget("execution overhead (build / build without execution)", "execution_ratio", 2.0, "x"),
-    Budget("heaviest page at first load, raw", "heaviest_page_bytes", 450_000, "B"),
-    Budget("math assets at first load, raw", "math_asset_bytes", 80_000, "B"),
-    Budget("math JavaScript at first load", "math_js_bytes", 0, "B"),
-    Budget("build growth (x16 per-copy cost / x4 per-copy cost)", "growth_ratio", 1.5, "x"),
+    Budget("full cold build", "サイト全体のコールドビルド", "build_seconds", 10.0, "s"),
+    Budget(
+        "execution overhead (build / build without execution)",
+        "例の実行による増分（ビルド／実行なしのビルド）",
+        "execution_ratio",
+        2.0,
+        "x",
+    ),
+    Budget(
+        "heaviest page at first load, raw",
+        "最も重いページの初回読み込み（非圧縮）",
+        "heaviest_page_bytes",
+        450_000,
+        "B",
+    ),
+    Budget(
+        "math assets at first load, raw",
+        "数式用アセットの初回読み込み（非圧縮）",
+        "math_asset_bytes",
+        80_000,
+        "B",
+    ),
+    Budget("math JavaScript at first load", "数式用 JavaScript", "math_js_bytes", 0, "B"),
+    Budget(
+        "build growth (x16 per-copy cost / x4 per-copy cost)",
+        "ページ数に対するビルド時間の伸び（×16 と ×4 の 1 コピーあたりの比）",
+        "growth_ratio",
+        1.5,
+        "x",
+    ),
 )
 
 
@@ -348,28 +374,131 @@ def _format_value(value: float, unit: str) -> str:
     return f"{value:.2f}{unit}"
 
 
+#: Column headings per language, keyed by the language's own name (as a page writes it:
+#: the parity check lets a string differ between the languages where it holds Japanese).
 _HEADERS = {
-    "ja": ("予算", "測定値", "上限", "判定"),
-    "en": ("Budget", "Measured", "Limit", "Result"),
+    "日本語": ("予算", "測定値", "上限", "判定"),
+    "English": ("Budget", "Measured", "Limit", "Result"),
 }
 
 
-def results_table(results: dict[str, Any], language: str = "en") -> str:
+def results_table(results: dict[str, Any], language: str = "English") -> str:
     """Write the budgets and the measured values as a Markdown table.
 
     Args:
         results: The benchmark results (as in ``benchmarks/results.json``).
-        language: ``"ja"`` or ``"en"``, for the column headings.
+        language: ``"日本語"`` or ``"English"``, for the headings and budget names.
 
     Returns:
         The table, one row per budget.
+
+    Raises:
+        ValueError: If ``language`` is neither.
+
+    Examples:
+        >>> results = {"build_seconds": 7.5, "execution_ratio": 1.2,
+        ...            "heaviest_page_bytes": 300_000, "math_asset_bytes": 60_000,
+        ...            "math_js_bytes": 0, "growth_ratio": 1.1}
+        >>> print(results_table(results).splitlines()[2])
+        | full cold build | 7.50 s | 10.00 s | PASS |
+        >>> print(results_table({**results, "build_seconds": 12.0}, "日本語").splitlines()[2])
+        | サイト全体のコールドビルド | 12.00 s | 10.00 s | FAIL |
     """
+    if language not in _HEADERS:
+        msg = f"language must be one of {sorted(_HEADERS)}, not {language!r}"
+        raise ValueError(msg)
     header = _HEADERS[language]
     lines = [f"| {' | '.join(header)} |", "|---|---:|---:|---|"]
     for budget, value, passed in evaluate_budgets(results):
+        name = budget.name if language == "English" else budget.name_ja
         lines.append(
-            f"| {budget.name} | {_format_value(value, budget.unit)} | "
+            f"| {name} | {_format_value(value, budget.unit)} | "
             f"{_format_value(budget.limit, budget.unit)} | {'PASS' if passed else 'FAIL'} |"
+        )
+    return "\n".join(lines)
+
+
+_TIMING_HEADINGS = {"日本語": ("項目", "時間"), "English": ("What", "Time")}
+_TIMING_LABELS = {
+    "日本語": {
+        "build_seconds": "コールドビルド（中央値）",
+        "build_without_execution_seconds": "例を実行しないコールドビルド（中央値）",
+        "katex_seconds": "うち KaTeX による数式のレンダリング",
+        "execution": "うち例の実行：{kind}",
+        "fast_tests_seconds": "高速テスト（ブラウザーなし）",
+        "growth": "ページ数 {multiple} 倍のビルド",
+    },
+    "English": {
+        "build_seconds": "cold build (median)",
+        "build_without_execution_seconds": "cold build without executing examples (median)",
+        "katex_seconds": "of which KaTeX rendering formulas",
+        "execution": "of which examples: {kind}",
+        "fast_tests_seconds": "fast tests (no browser)",
+        "growth": "build with the pages {multiple} times",
+    },
+}
+
+
+def timings_table(results: dict[str, Any], language: str = "English") -> str:
+    """Write where the build's time goes as a Markdown table.
+
+    Args:
+        results: The benchmark results (as in ``benchmarks/results.json``).
+        language: ``"日本語"`` or ``"English"``.
+
+    Returns:
+        The table, one row per measured time.
+
+    Raises:
+        ValueError: If ``language`` is neither.
+    """
+    if language not in _TIMING_LABELS:
+        msg = f"language must be one of {sorted(_TIMING_LABELS)}, not {language!r}"
+        raise ValueError(msg)
+    labels = _TIMING_LABELS[language]
+    rows = [
+        (labels[key], results[key])
+        for key in ("build_seconds", "build_without_execution_seconds", "katex_seconds")
+    ]
+    rows += [
+        (labels["execution"].format(kind=kind), seconds)
+        for kind, seconds in sorted(results["execution_seconds"].items())
+    ]
+    rows.append((labels["fast_tests_seconds"], results["fast_tests_seconds"]))
+    rows += [
+        (labels["growth"].format(multiple=multiple.lstrip("x")), seconds)
+        for multiple, seconds in results["growth_seconds"].items()
+    ]
+    lines = [f"| {' | '.join(_TIMING_HEADINGS[language])} |", "|---|---:|"]
+    lines += [f"| {label} | {seconds:.2f} s |" for label, seconds in rows]
+    return "\n".join(lines)
+
+
+def pages_table(results: dict[str, Any], language: str = "English") -> str:
+    """Write each page's weight and formula paint time as a Markdown table.
+
+    Args:
+        results: The benchmark results (as in ``benchmarks/results.json``).
+        language: ``"日本語"`` or ``"English"``.
+
+    Returns:
+        The table, one row per page.
+
+    Raises:
+        ValueError: If ``language`` is neither.
+    """
+    headings = {
+        "日本語": ("ページ", "非圧縮", "gzip", "数式の描画完了"),
+        "English": ("Page", "Raw", "gzip", "Formulas painted"),
+    }
+    if language not in headings:
+        msg = f"language must be one of {sorted(headings)}, not {language!r}"
+        raise ValueError(msg)
+    lines = [f"| {' | '.join(headings[language])} |", "|---|---:|---:|---:|"]
+    for record in results["pages"]:
+        lines.append(
+            f"| `{record['page'] or '/'}` | {record['total_raw'] / 1000:,.1f} KB | "
+            f"{record['total_gzip'] / 1000:,.1f} KB | {record['formula_paint_ms']:.0f} ms |"
         )
     return "\n".join(lines)
 

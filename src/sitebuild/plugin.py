@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from sitebuild.katex import (
     katex_dist,
 )
 from sitebuild.parity import front_matter_lines, missing_translations, stale_notice
+from sitebuild.prerun import PreRun
 from sitebuild.runner import RUNNER, format_pycon, format_python, source_digest
 from sitebuild.search import LanguageSites, drop_alternate_links
 
@@ -59,6 +61,9 @@ _ASSETS = Path(__file__).with_name("assets")
 _KATEX_CSS = "assets/katex/katex.min.css"
 _SITE_CSS = "assets/sitebuild.css"
 _SITE_JS = "assets/sitebuild.js"
+#: A figure made by aimath.plots (they never nest).
+_FIGURE = re.compile(r'<figure class="aimath-plot".*?</figure>', re.DOTALL)
+_STASHED = re.compile(r'<span data-sitebuild-stash="(\d+)"></span>')
 
 
 class SiteBuildConfig(Config):
@@ -75,11 +80,17 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.renderer: KatexRenderer | None = None
         self.project_root = Path.cwd()
         self.commit_dates: dict[str, Any] = {}
+        self.stashed: dict[str, list[str]] = {}
         self.language_sites = LanguageSites(["ja", "en"])
+        self.command = ""
+        self.preruns: list[PreRun] = []
+        self.prerun_blocks = 0
+        self.scratch = Path(tempfile.gettempdir())
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Exist, so that MkDocs keeps this plugin (and its Node.js process) across rebuilds."""
-        del command, dirty
+        """Remember the command (also, MkDocs keeps a plugin with this event across rebuilds)."""
+        del dirty
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Check the set-up, register the example formatters and the CSS."""
@@ -98,13 +109,43 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         markdown_exec.formatters["python"] = format_python
         markdown_exec.formatters["pycon"] = format_pycon
         RUNNER.execute = os.environ.get("SITEBUILD_EXECUTE", "1") != "0"
-        RUNNER.library_digest = source_digest(self.project_root / "src" / "aimath")
+        RUNNER.library_digest = source_digest(self.project_root / "src")
+        self._share_examples_with_a_second_process(config)
         for css in (_KATEX_CSS, _SITE_CSS):
             if css not in config.extra_css:
                 config.extra_css.append(css)
         if all(str(script) != _SITE_JS for script in config.extra_javascript):
             config.extra_javascript.append(_SITE_JS)
         return config
+
+    def _share_examples_with_a_second_process(self, config: MkDocsConfig) -> None:
+        """In ``mkdocs build``, run examples in a second process (see sitebuild.prerun).
+
+        It runs every page of the other languages while this process builds the
+        default language. (Handing it part of the default language as well was
+        measured slower on two cores: three processes contend, and this one waits.)
+        """
+        if self.command != "build" or not RUNNER.execute or self.preruns:
+            return
+        docs = Path(config.docs_dir)
+        _, *others = self.config.languages
+        translated = sorted(
+            path.relative_to(docs).as_posix()
+            for other in others
+            for path in (docs / other).rglob("*.md")
+        )
+        if translated:
+            output = Path(tempfile.mkdtemp(prefix="sitebuild-")) / "prerun.json"
+            self.preruns.append(PreRun(self.project_root, docs, translated, output))
+
+    def _take_results_for(self, page: str) -> None:
+        """Before a page that another process ran: wait for it and load its results."""
+        for prerun in [prerun for prerun in self.preruns if page in prerun.pages]:
+            results = prerun.results()
+            shutil.rmtree(prerun.output.parent, ignore_errors=True)
+            self.preruns.remove(prerun)
+            self.prerun_blocks += len(results)
+            RUNNER.cache.update(results)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -115,6 +156,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         RUNNER.start_page(page_path)
         source_name = Path(config.docs_dir, page_path).relative_to(self.project_root).as_posix()
         language = page_path.partition("/")[0]
+        self._take_results_for(page_path)
         if source_name in self.commit_dates:
             # Material shows this in the page footer, with a "last update" label.
             date = self.commit_dates[source_name]
@@ -138,35 +180,53 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         notice = stale_notice(Path(config.docs_dir), page_path, self.config.languages)
         if notice is not None:
             log.info("%s may be behind its translation; showing a notice", source_name)
-            lines.insert(0, notice)
+            # After the title: MkDocs takes the page title from a leading "# " heading.
+            title = next((n for n, line in enumerate(lines) if line.startswith("# ")), -1)
+            lines[title + 1 : title + 1] = ["", notice]
         return "\n".join(lines)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Replace arithmatex's placeholders with KaTeX's HTML+MathML."""
+        """Render every formula with KaTeX; set formulas and figures aside until the end.
+
+        Formulas (HTML+MathML) and figures (inline SVG) make up most of a page's
+        bytes but none of its searchable text. They are replaced by empty
+        placeholders here and put back in :meth:`on_post_page`, so that the search
+        plugin and the templates in between never parse them.
+        """
         del config, files
+        stash: list[str] = []
+
+        def set_aside(markup: str) -> str:
+            stash.append(markup)
+            return f'<span data-sitebuild-stash="{len(stash) - 1}"></span>'
+
         formulas = find_formulas(html)
-        if not formulas:
-            return html
-        assert self.renderer is not None
-        rendered = self.renderer.render(formulas)
-        for formula, result in zip(formulas, rendered, strict=True):
-            if isinstance(result, KatexError):
-                msg = (
-                    f"{page.file.src_path}: KaTeX cannot render the formula "
-                    f"{formula.tex!r}: {result}"
+        if formulas:
+            assert self.renderer is not None
+            rendered = self.renderer.render(formulas)
+            for formula, result in zip(formulas, rendered, strict=True):
+                if isinstance(result, KatexError):
+                    msg = (
+                        f"{page.file.src_path}: KaTeX cannot render the formula "
+                        f"{formula.tex!r}: {result}"
+                    )
+                    raise PluginError(msg)
+            results = iter(rendered)
+
+            def replace(match: re.Match[str]) -> str:
+                tag = match["tag"]
+                # data-search-exclude: the index would otherwise hold each formula three
+                # times (MathML, TeX annotation, HTML glyphs).
+                return set_aside(
+                    f'<{tag} class="arithmatex" data-search-exclude="1">{next(results)}</{tag}>'
                 )
-                raise PluginError(msg)
-        results = iter(rendered)
 
-        def replace(match: re.Match[str]) -> str:
-            tag = match["tag"]
-            # data-search-exclude: the index would otherwise hold each formula three
-            # times (MathML, TeX annotation, HTML glyphs).
-            return f'<{tag} class="arithmatex" data-search-exclude="1">{next(results)}</{tag}>'
-
-        return FORMULA_PATTERN.sub(replace, html)
+            html = FORMULA_PATTERN.sub(replace, html)
+        html = _FIGURE.sub(lambda match: set_aside(match.group(0)), html)
+        self.stashed[page.file.src_uri] = stash
+        return html
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -177,8 +237,10 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Drop the hreflang links from the head (see sitebuild.search)."""
-        del page, config
+        """Put formulas and figures back; drop the hreflang links (see sitebuild.search)."""
+        del config
+        stash = self.stashed.pop(page.file.src_uri, [])
+        output = _STASHED.sub(lambda match: stash[int(match[1])], output)
         return drop_alternate_links(output)
 
     def _copy_assets(self, *, config: MkDocsConfig) -> None:
@@ -213,12 +275,17 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             stats = {
                 "blocks_executed": RUNNER.stats.executed,
                 "blocks_from_cache": RUNNER.stats.from_cache,
+                "blocks_run_by_second_process": self.prerun_blocks,
                 "execution_seconds": dict(RUNNER.stats.seconds),
                 "katex_seconds": self.renderer.seconds if self.renderer else 0.0,
                 "formulas_rendered": self.renderer.formulas_rendered if self.renderer else 0,
                 "katex_processes": self.renderer.processes_started if self.renderer else 0,
             }
             Path(stats_file).write_text(json.dumps(stats, indent=2), encoding="utf-8")
+        for prerun in self.preruns:
+            prerun.stop()
+            shutil.rmtree(prerun.output.parent, ignore_errors=True)
+        self.preruns = []
         if self.renderer is not None:
             self.renderer.close()
             self.renderer = None
