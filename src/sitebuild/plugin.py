@@ -39,6 +39,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from sitebuild.execution import session_key
 from sitebuild.fences import find_code_blocks, format_info
+from sitebuild.fonts import FontSubsetting, formula_characters
 from sitebuild.gitdates import format_date, last_commit_dates
 from sitebuild.katex import (
     FORMULA_PATTERN,
@@ -84,6 +85,8 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.language_sites = LanguageSites(["ja", "en"])
         self.command = ""
         self.preruns: list[PreRun] = []
+        self.formula_chars: dict[str, set[str]] = {}
+        self.font_jobs: list[FontSubsetting] = []
         self.prerun_blocks = 0
         self.scratch = Path(tempfile.gettempdir())
 
@@ -213,6 +216,9 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
                         f"{formula.tex!r}: {result}"
                     )
                     raise PluginError(msg)
+            characters = self.formula_chars.setdefault(page.file.src_uri.partition("/")[0], set())
+            for markup in rendered:
+                characters.update(formula_characters(str(markup)))
             results = iter(rendered)
 
             def replace(match: re.Match[str]) -> str:
@@ -253,8 +259,16 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         # Every browser the site supports reads woff2; drop the woff/ttf fallbacks.
         css = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
         (target / "katex.min.css").write_text(css, encoding="utf-8")
-        for font in (dist / "fonts").glob("*.woff2"):
-            shutil.copyfile(font, target / "fonts" / font.name)
+        characters = set().union(*self.formula_chars.values())
+        if self.command == "build" and characters:
+            # The published site gets fonts cut down to the formulas' characters
+            # (sitebuild.fonts), written by a second process while the build goes on.
+            # Every language's pages use these fonts; one still to be built may need
+            # more characters, which the last step checks.
+            self.font_jobs.append(FontSubsetting(dist / "fonts", target / "fonts", characters))
+        else:
+            for font in (dist / "fonts").glob("*.woff2"):
+                shutil.copyfile(font, target / "fonts" / font.name)
         shutil.copyfile(_ASSETS / "sitebuild.css", site / _SITE_CSS)
         shutil.copyfile(_ASSETS / "sitebuild.js", site / _SITE_JS)
 
@@ -265,6 +279,16 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n (-100) built the others and merged
     def _write_language_sites(self, *, config: MkDocsConfig) -> None:
         self.language_sites.write(config)
+        jobs, self.font_jobs = self.font_jobs, []
+        everything = set().union(*self.formula_chars.values())
+        for job in jobs:
+            errors = job.wait()
+            if errors is None and not everything <= job.characters:
+                # A later language used a character the subset lacks: cut again.
+                errors = FontSubsetting(job.source, job.target, everything).wait()
+            if errors is not None:
+                msg = f"subsetting KaTeX's fonts into {job.target} failed:\n{errors}"
+                raise PluginError(msg)
 
     on_post_build = CombinedEvent(_copy_assets, _collect_search_index, _write_language_sites)
 
@@ -282,6 +306,10 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
                 "katex_processes": self.renderer.processes_started if self.renderer else 0,
             }
             Path(stats_file).write_text(json.dumps(stats, indent=2), encoding="utf-8")
+        for job in self.font_jobs:
+            job.process.kill()
+            job.process.wait()
+        self.font_jobs = []
         for prerun in self.preruns:
             prerun.stop()
             shutil.rmtree(prerun.output.parent, ignore_errors=True)

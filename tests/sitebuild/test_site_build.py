@@ -141,3 +141,29 @@ def test_table_headers_have_words_besides_formulas(built_site: Build) -> None:
         if empty:
             problems.append(f"{path.relative_to(built_site.site)}: header cells {empty}")
     assert problems == []
+
+
+def test_katex_fonts_are_cut_down_to_the_characters_the_formulas_use(built_site: Build) -> None:
+    from fontTools.ttLib import TTFont
+
+    from sitebuild.fonts import formula_characters
+
+    used: set[str] = set()
+    for path in built_site.site.rglob("*.html"):
+        for formula in re.findall(
+            r'<span class="katex">.*?</annotation>', path.read_text(encoding="utf-8"), re.DOTALL
+        ):
+            used |= formula_characters(formula)
+    assert {"e", "π", "≤", "∑"} <= used
+    original = ROOT / "node_modules/katex/dist/fonts"
+    shipped = built_site.site / "assets/katex/fonts"
+    for font_file in sorted(original.glob("*.woff2")):
+        subset = shipped / font_file.name
+        assert subset.stat().st_size < font_file.stat().st_size, font_file.name
+        full_map = TTFont(font_file).getBestCmap()
+        subset_map = TTFont(subset).getBestCmap()
+        wanted = {ord(character) for character in used} & set(full_map)
+        assert wanted <= set(subset_map), (
+            font_file.name,
+            sorted(map(chr, wanted - set(subset_map))),
+        )

@@ -1,0 +1,113 @@
+"""KaTeX's fonts, cut down to the characters the site's formulas use.
+
+KaTeX ships twenty WOFF2 fonts (260 KB) covering all of TeX's glyphs; a page of
+this site draws on a few of them, and on under a hundred characters in all.
+Each language's build collects the characters of every formula it rendered
+(:func:`formula_characters`) and writes subsets of KaTeX's fonts holding only
+those (fontTools, WOFF2 by Brotli). A browser downloads a font only when a page
+uses it, so a reader loads a few small files instead of a few large ones.
+
+The subsetting runs in a second process (``python -m sitebuild.fonts``) that
+works while the build goes on; :class:`FontSubsetting` starts and joins it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+__all__ = ["FontSubsetting", "formula_characters", "subset_fonts"]
+
+_TAG = re.compile(r"<[^>]*>")
+_ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
+
+
+def formula_characters(rendered: str) -> set[str]:
+    r"""Return the characters a rendered formula shows (its TeX source left out).
+
+    Args:
+        rendered: KaTeX's HTML+MathML for one formula.
+
+    Returns:
+        The set of characters in its text.
+
+    Examples:
+        >>> sorted(formula_characters(
+        ...     '<span class="katex"><math><mi>x</mi><mo>≤</mo>'
+        ...     '<annotation encoding="application/x-tex">x \\le 1</annotation></math>'
+        ...     '<span class="katex-html"><span>x</span><span>&le;</span></span></span>'))
+        ['x', '≤']
+    """
+    text = html.unescape(_TAG.sub("", _ANNOTATION.sub("", rendered)))
+    return {character for character in text if not character.isspace()}
+
+
+def subset_fonts(source: Path, target: Path, characters: str) -> None:
+    """Write a subset of every WOFF2 font in ``source`` to ``target``.
+
+    Args:
+        source: KaTeX's ``fonts`` folder.
+        target: The site's ``assets/katex/fonts`` folder.
+        characters: The characters to keep (all others are dropped).
+    """
+    from fontTools import subset  # noqa: PLC0415 - only the subsetting process needs it
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.notdef_outline = True
+    unicodes = sorted({ord(character) for character in characters})
+    target.mkdir(parents=True, exist_ok=True)
+    for font_file in sorted(source.glob("*.woff2")):
+        font = subset.load_font(str(font_file), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=unicodes)
+        subsetter.subset(font)
+        subset.save_font(font, str(target / font_file.name), options)
+
+
+class FontSubsetting:
+    """A second process writing font subsets for one language's build."""
+
+    def __init__(self, source: Path, target: Path, characters: set[str]) -> None:
+        """Start the process.
+
+        Args:
+            source: KaTeX's ``fonts`` folder.
+            target: The site's ``assets/katex/fonts`` folder for that language.
+            characters: The characters the language's formulas use.
+        """
+        self.source = source
+        self.target = target
+        self.characters = set(characters)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "sitebuild.fonts", str(source), str(target)],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        assert self.process.stdin is not None
+        self.process.stdin.write("".join(sorted(characters)))
+        self.process.stdin.close()
+
+    def wait(self) -> str | None:
+        """Wait for the process; return its error output if it failed."""
+        assert self.process.stderr is not None
+        errors = self.process.stderr.read()
+        self.process.stderr.close()
+        return errors if self.process.wait() != 0 else None
+
+
+def main(argv: list[str]) -> int:
+    """``python -m sitebuild.fonts SOURCE TARGET`` with the characters on stdin."""
+    source, target = argv
+    subset_fonts(Path(source), Path(target), sys.stdin.read())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
