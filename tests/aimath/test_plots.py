@@ -85,3 +85,17 @@ def test_bad_arguments_are_named(kwargs: dict[str, object], message: str) -> Non
 def test_empty_description_is_refused() -> None:
     with pytest.raises(ValueError, match="description must not be empty"):
         figure_to_svg(new_figure(), name="x", description="  ")
+
+
+def test_mathtext_parses_are_shared_and_change_no_byte() -> None:
+    from matplotlib.mathtext import MathTextParser
+
+    import aimath.plots
+
+    assert getattr(MathTextParser._parse_cached, "_aimath_shared", False)
+    curves = [("$2^x$", lambda x: 2.0**x), (r"$\sigma(x)$", lambda x: x)]
+    first = aimath.plots.function_plot_svg(curves, x_range=(-1, 1), name="a", description="d")
+    # A parser made anew (as every renderer does) gets the shared layouts: same bytes.
+    MathTextParser("path").parse("$2^x$")
+    again = aimath.plots.function_plot_svg(curves, x_range=(-1, 1), name="a", description="d")
+    assert first == again
