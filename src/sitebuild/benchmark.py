@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
@@ -33,29 +31,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sitebuild.localsite import CHROMIUM, CHROMIUM_ARGS, serve
 
 __all__ = ["BUDGETS", "Budget", "evaluate_budgets", "main", "results_table"]
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 
 
 @dataclass(frozen=True)
@@ -216,37 +202,6 @@ def time_fast_tests() -> float:
     return time.perf_counter() - started
 
 
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 on a free port, for as long as the block runs.
-
-    Args:
-        site: The built site.
-
-    Yields:
-        The base URL, e.g. ``http://127.0.0.1:43123/``.
-    """
-
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            del format, args
-
-    class QuietServer(http.server.ThreadingHTTPServer):
-        def handle_error(self, request: Any, client_address: Any) -> None:
-            # A browser context closed mid-download resets its connections; not news.
-            del request, client_address
-
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _page_paths(site: Path) -> list[str]:
     paths = []
     for index in sorted(site.rglob("index.html")):
@@ -285,8 +240,8 @@ def measure_pages(site: Path, contexts: int = 5) -> list[dict[str, Any]]:
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - optional, heavy
 
     records = []
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for path in _page_paths(site):
             paint_times = []
             weights: dict[str, list[int]] = {}
@@ -308,7 +263,7 @@ def measure_pages(site: Path, contexts: int = 5) -> list[dict[str, Any]]:
                         )
 
                 page.on("response", on_response)
-                page.goto(base + path, wait_until="load")
+                page.goto(server.address(path), wait_until="load")
                 paint_times.append(
                     page.evaluate(
                         """async () => {
@@ -376,6 +331,18 @@ def _format_value(value: float, unit: str) -> str:
 
 #: Column headings per language, keyed by the language's own name (as a page writes it:
 #: the parity check lets a string differ between the languages where it holds Japanese).
+def _in_language(table: dict[str, Any], language: str) -> Any:
+    """Return ``table[language]``; a language the table lacks is a ValueError."""
+    if language not in table:
+        msg = f"language must be one of {sorted(table)}, not {language!r}"
+        raise ValueError(msg)
+    return table[language]
+
+
+_PAGE_HEADINGS = {
+    "日本語": ("ページ", "非圧縮", "gzip", "数式の描画完了"),
+    "English": ("Page", "Raw", "gzip", "Formulas painted"),
+}
 _HEADERS = {
     "日本語": ("予算", "測定値", "上限", "判定"),
     "English": ("Budget", "Measured", "Limit", "Result"),
@@ -404,10 +371,7 @@ def results_table(results: dict[str, Any], language: str = "English") -> str:
         >>> print(results_table({**results, "build_seconds": 12.0}, "日本語").splitlines()[2])
         | サイト全体のコールドビルド | 12.00 s | 10.00 s | FAIL |
     """
-    if language not in _HEADERS:
-        msg = f"language must be one of {sorted(_HEADERS)}, not {language!r}"
-        raise ValueError(msg)
-    header = _HEADERS[language]
+    header = _in_language(_HEADERS, language)
     lines = [f"| {' | '.join(header)} |", "|---|---:|---:|---|"]
     for budget, value, passed in evaluate_budgets(results):
         name = budget.name if language == "English" else budget.name_ja
@@ -452,10 +416,7 @@ def timings_table(results: dict[str, Any], language: str = "English") -> str:
     Raises:
         ValueError: If ``language`` is neither.
     """
-    if language not in _TIMING_LABELS:
-        msg = f"language must be one of {sorted(_TIMING_LABELS)}, not {language!r}"
-        raise ValueError(msg)
-    labels = _TIMING_LABELS[language]
+    labels = _in_language(_TIMING_LABELS, language)
     rows = [
         (labels[key], results[key])
         for key in ("build_seconds", "build_without_execution_seconds", "katex_seconds")
@@ -469,7 +430,7 @@ def timings_table(results: dict[str, Any], language: str = "English") -> str:
         (labels["growth"].format(multiple=multiple.lstrip("x")), seconds)
         for multiple, seconds in results["growth_seconds"].items()
     ]
-    lines = [f"| {' | '.join(_TIMING_HEADINGS[language])} |", "|---|---:|"]
+    lines = [f"| {' | '.join(_in_language(_TIMING_HEADINGS, language))} |", "|---|---:|"]
     lines += [f"| {label} | {seconds:.2f} s |" for label, seconds in rows]
     return "\n".join(lines)
 
@@ -487,14 +448,7 @@ def pages_table(results: dict[str, Any], language: str = "English") -> str:
     Raises:
         ValueError: If ``language`` is neither.
     """
-    headings = {
-        "日本語": ("ページ", "非圧縮", "gzip", "数式の描画完了"),
-        "English": ("Page", "Raw", "gzip", "Formulas painted"),
-    }
-    if language not in headings:
-        msg = f"language must be one of {sorted(headings)}, not {language!r}"
-        raise ValueError(msg)
-    lines = [f"| {' | '.join(headings[language])} |", "|---|---:|---:|---:|"]
+    lines = [f"| {' | '.join(_in_language(_PAGE_HEADINGS, language))} |", "|---|---:|---:|---:|"]
     for record in results["pages"]:
         lines.append(
             f"| `{record['page'] or '/'}` | {record['total_raw'] / 1000:,.1f} KB | "

@@ -7,37 +7,20 @@ else fails at once, but still shows in the request log.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import re
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from sitebuild.localsite import CHROMIUM, CHROMIUM_ARGS, Server, serve
 from tests.browser.audit import NetworkLog
 from tests.conftest import ROOT, Build
 
-CHROMIUM = Path("/usr/bin/chromium")
 JAPANESE_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 INSTALL_HINT = (
     "run `sudo apt-get install -y chromium fonts-noto-cjk` (Debian/Ubuntu; never "
     "`playwright install`), or deselect the browser tests with -m 'not browser'"
@@ -89,59 +72,6 @@ def built_pages(site: Path) -> set[tuple[str, str]]:
 
 
 # --------------------------------------------------------------------------- server
-
-
-@dataclass(frozen=True)
-class Server:
-    """A built site served on 127.0.0.1 under the path of its ``site_url``."""
-
-    origin: str
-    base_path: str
-
-    def url(self, language: str, path: str = "") -> str:
-        """The address of a page, e.g. ``url("en", "exponential/laws/")``."""
-        prefix = "" if language == LANGUAGES[0] else f"{language}/"
-        return f"{self.origin}{self.base_path}{prefix}{path}"
-
-
-def site_base_path(site: Path) -> str:
-    """The path of the site_url the site was built with, read from its home page."""
-    home = (site / "index.html").read_text(encoding="utf-8")
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', home)
-    path = urlsplit(canonical.group(1)).path if canonical else "/"
-    return path if path.endswith("/") else f"{path}/"
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[Server]:
-    """Serve ``site`` on a free port of 127.0.0.1 while the block runs."""
-    base_path = site_base_path(site)
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            request_path = urlsplit(path).path
-            if not request_path.startswith(base_path):
-                return str(site / "__outside_site_url__")  # does not exist: 404
-            return super().translate_path("/" + request_path[len(base_path) :])
-
-        def log_message(self, format: str, *args: Any) -> None:
-            del format, args
-
-    class QuietServer(http.server.ThreadingHTTPServer):
-        daemon_threads = True
-
-        def handle_error(self, request: Any, client_address: Any) -> None:
-            # A context closed mid-download resets its connections: not news.
-            del request, client_address
-
-    server = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Server(f"http://127.0.0.1:{server.server_address[1]}", base_path)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

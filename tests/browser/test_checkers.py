@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from sitebuild.links import broken_links
+from sitebuild.localsite import Server, serve
 from tests.browser.audit import axe_problems, count_formulas, formula_problems, inspect
-from tests.browser.conftest import Server, Tab, serve
+from tests.browser.conftest import Tab
 from tests.conftest import run_build, write_project
 
 pytestmark = pytest.mark.browser

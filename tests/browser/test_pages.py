@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from sitebuild.localsite import Server
 from tests.browser.audit import (
     axe_problems,
     contrast_problems,
@@ -31,7 +32,6 @@ from tests.browser.conftest import (
     DESKTOP,
     LANGUAGES,
     PHONE,
-    Server,
     Tab,
     built_pages,
     page_paths,

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import LANGUAGES, Server, Tab
+from sitebuild.localsite import Server
+from tests.browser.conftest import LANGUAGES, Tab
 
 pytestmark = pytest.mark.browser
 
