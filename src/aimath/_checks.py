@@ -11,7 +11,7 @@ import math
 from fractions import Fraction
 from numbers import Real
 
-__all__ = ["require_finite_real", "require_int", "require_positive_real"]
+__all__ = ["require_finite_real", "require_float_result", "require_int", "require_positive_real"]
 
 
 def require_finite_real(value: object, name: str) -> float:
@@ -73,6 +73,34 @@ def require_positive_real(value: object, name: str) -> float:
         msg = f"{name} must be > 0, got {value!r}"
         raise ValueError(msg)
     return as_float
+
+
+def require_float_result(value: float, what: str) -> float:
+    """Return a computed ``value``, or raise OverflowError if it came out infinite.
+
+    Public functions never hand an inf to the reader; they say which result
+    left the range of floats, as ``math.exp`` does.
+
+    Args:
+        value: A result computed in floats.
+        what: What the result is, used in the error message.
+
+    Returns:
+        ``value`` unchanged.
+
+    Raises:
+        OverflowError: If ``value`` is infinite.
+
+    Examples:
+        >>> require_float_result(1e308 * 10, "a**x * a**y")
+        Traceback (most recent call last):
+        ...
+        OverflowError: a**x * a**y is too large for a float
+    """
+    if math.isinf(value):
+        msg = f"{what} is too large for a float"
+        raise OverflowError(msg)
+    return value
 
 
 def require_int(value: object, name: str, *, minimum: int | None = None) -> int:

@@ -25,7 +25,12 @@ from __future__ import annotations
 
 import math
 
-from aimath._checks import require_finite_real, require_int, require_positive_real
+from aimath._checks import (
+    require_finite_real,
+    require_float_result,
+    require_int,
+    require_positive_real,
+)
 
 __all__ = [
     "C14_HALF_LIFE",
@@ -67,21 +72,14 @@ def _per_period_rate(rate: object, periods: int) -> float:
     return per_period
 
 
-def _finite(value: float, what: str) -> float:
-    if math.isinf(value):
-        msg = f"{what} is too large for a float"
-        raise OverflowError(msg)
-    return value
-
-
 def _scaled_exp(scale: float, exponent: float, what: str) -> float:
     """Return ``scale * e**exponent``, raising OverflowError instead of giving inf."""
     try:
-        growth = math.exp(_finite(exponent, what))
+        growth = math.exp(require_float_result(exponent, what))
     except OverflowError:
         msg = f"{what} is too large for a float"
         raise OverflowError(msg) from None
-    return _finite(scale * growth, what)
+    return require_float_result(scale * growth, what)
 
 
 def compound_amount(
@@ -201,7 +199,7 @@ def effective_annual_rate(rate: float, periods_per_year: int | None = None) -> f
         n = require_int(periods_per_year, "periods_per_year", minimum=1)
         exponent = n * math.log1p(_per_period_rate(rate, n))
     try:
-        return _finite(math.expm1(exponent), "effective_annual_rate")
+        return require_float_result(math.expm1(exponent), "effective_annual_rate")
     except OverflowError:
         msg = "effective_annual_rate is too large for a float"
         raise OverflowError(msg) from None
@@ -232,7 +230,7 @@ def doubling_time(rate: float) -> float:
         ValueError: rate must be > 0, got 0
     """
     r = require_positive_real(rate, "rate")
-    return _finite(_LN2 / r, "doubling_time")
+    return require_float_result(_LN2 / r, "doubling_time")
 
 
 def discrete_doubling_time(rate: float) -> float:
@@ -260,7 +258,7 @@ def discrete_doubling_time(rate: float) -> float:
         14.2067
     """
     r = require_positive_real(rate, "rate")
-    return _finite(_LN2 / math.log1p(r), "discrete_doubling_time")
+    return require_float_result(_LN2 / math.log1p(r), "discrete_doubling_time")
 
 
 def rule_of_72(rate: float) -> float:
@@ -290,7 +288,7 @@ def rule_of_72(rate: float) -> float:
     percent = 100 * r
     if math.isinf(percent):
         return 0.72 / r
-    return _finite(72 / percent, "rule_of_72")
+    return require_float_result(72 / percent, "rule_of_72")
 
 
 def exponential_growth(n0: float, rate: float, t: float) -> float:
@@ -350,7 +348,7 @@ def growth_rate_from_doubling_time(doubling: float) -> float:
         ValueError: doubling must be > 0, got -20
     """
     time = require_positive_real(doubling, "doubling")
-    return _finite(_LN2 / time, "growth_rate_from_doubling_time")
+    return require_float_result(_LN2 / time, "growth_rate_from_doubling_time")
 
 
 def decay_rate_from_half_life(half_life: float) -> float:
@@ -376,7 +374,7 @@ def decay_rate_from_half_life(half_life: float) -> float:
         ValueError: half_life must be > 0, got 0
     """
     time = require_positive_real(half_life, "half_life")
-    return _finite(_LN2 / time, "decay_rate_from_half_life")
+    return require_float_result(_LN2 / time, "decay_rate_from_half_life")
 
 
 def half_life_from_rate(decay_rate: float) -> float:
@@ -402,7 +400,7 @@ def half_life_from_rate(decay_rate: float) -> float:
         ValueError: decay_rate must be > 0, got -0.1
     """
     rate = require_positive_real(decay_rate, "decay_rate")
-    return _finite(_LN2 / rate, "half_life_from_rate")
+    return require_float_result(_LN2 / rate, "half_life_from_rate")
 
 
 def remaining_fraction(t: float, half_life: float) -> float:
@@ -477,4 +475,4 @@ def age_from_fraction(fraction: float, half_life: float = C14_HALF_LIFE) -> floa
     life = require_positive_real(half_life, "half_life")
     if f == 1:
         return 0.0  # not -0.0
-    return _finite(-life * math.log2(f), "age_from_fraction")
+    return require_float_result(-life * math.log2(f), "age_from_fraction")

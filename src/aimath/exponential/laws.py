@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from typing import Final
 
-from aimath._checks import require_finite_real, require_positive_real
+from aimath._checks import require_finite_real, require_float_result, require_positive_real
 from aimath.exponential.powers import real_power
 
 __all__ = [
@@ -50,13 +50,6 @@ def _nonzero_power(a: float, x: float) -> float:
     return power
 
 
-def _finite(value: float, what: str) -> float:
-    if math.isinf(value):
-        msg = f"{what} is too large for a float"
-        raise OverflowError(msg)
-    return value
-
-
 def product_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
     """Evaluate both sides of (1.1), ``a**x * a**y`` and ``a**(x + y)``.
 
@@ -84,7 +77,7 @@ def product_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
     base, first, second = _checked(a, x, y)
     right = real_power(base, first + second)
     left = _nonzero_power(base, first) * _nonzero_power(base, second)
-    return _finite(left, "a**x * a**y"), right
+    return require_float_result(left, "a**x * a**y"), right
 
 
 def reciprocal_law_sides(a: float, x: float) -> tuple[float, float]:
@@ -109,7 +102,7 @@ def reciprocal_law_sides(a: float, x: float) -> tuple[float, float]:
     base, exponent, _ = _checked(a, x, 0.0)
     right = real_power(base, -exponent)
     left = 1.0 / _nonzero_power(base, exponent)
-    return _finite(left, "1 / a**x"), right
+    return require_float_result(left, "1 / a**x"), right
 
 
 def quotient_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
@@ -135,7 +128,7 @@ def quotient_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
     base, first, second = _checked(a, x, y)
     right = real_power(base, second - first)
     left = _nonzero_power(base, second) / _nonzero_power(base, first)
-    return _finite(left, "a**y / a**x"), right
+    return require_float_result(left, "a**y / a**x"), right
 
 
 def power_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
