@@ -216,9 +216,11 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
                         f"{formula.tex!r}: {result}"
                     )
                     raise PluginError(msg)
-            characters = self.formula_chars.setdefault(page.file.src_uri.partition("/")[0], set())
-            for markup in rendered:
-                characters.update(formula_characters(str(markup)))
+            if self.command == "build":  # only the published site gets font subsets
+                language = page.file.src_uri.partition("/")[0]
+                characters = self.formula_chars.setdefault(language, set())
+                for markup in rendered:
+                    characters.update(formula_characters(str(markup)))
             results = iter(rendered)
 
             def replace(match: re.Match[str]) -> str:
