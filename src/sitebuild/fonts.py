@@ -94,6 +94,13 @@ class FontSubsetting:
         self.process.stdin.write("".join(sorted(characters)))
         self.process.stdin.close()
 
+    def stop(self) -> None:
+        """Stop the process without waiting for its work."""
+        self.process.kill()
+        self.process.wait()
+        if self.process.stderr is not None:
+            self.process.stderr.close()
+
     def wait(self) -> str | None:
         """Wait for the process; return its error output if it failed."""
         assert self.process.stderr is not None

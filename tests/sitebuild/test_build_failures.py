@@ -27,6 +27,21 @@ def test_a_small_valid_project_builds(make_project: MakeProject, tmp_path: Path)
     assert build.returncode == 0, build.output
 
 
+def test_fonts_keep_a_character_only_the_second_language_uses(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    from fontTools.ttLib import TTFont
+
+    # The Japanese build starts the font subsetting with its own characters; Ω
+    # comes only with the English page, built afterwards.
+    project = make_project(pages("# ホーム\n\n\\(a^x\\)\n", "# Home\n\n\\(\\Omega\\)\n"))
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    fonts = tmp_path / "site/assets/katex/fonts"
+    assert ord("Ω") in TTFont(fonts / "KaTeX_Main-Regular.woff2").getBestCmap()
+    assert ord("a") in TTFont(fonts / "KaTeX_Math-Italic.woff2").getBestCmap()
+
+
 def test_example_that_raises_fails_the_build_naming_the_page(
     make_project: MakeProject, tmp_path: Path
 ) -> None:
