@@ -87,7 +87,6 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.preruns: list[PreRun] = []
         self.formula_chars: dict[str, set[str]] = {}
         self.font_jobs: list[FontSubsetting] = []
-        self.prerun_blocks = 0
         self.scratch = Path(tempfile.gettempdir())
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -113,7 +112,6 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         markdown_exec.formatters["pycon"] = format_pycon
         RUNNER.execute = os.environ.get("SITEBUILD_EXECUTE", "1") != "0"
         RUNNER.library_digest = source_digest(self.project_root / "src")
-        self._share_examples_with_a_second_process(config)
         for css in (_KATEX_CSS, _SITE_CSS):
             if css not in config.extra_css:
                 config.extra_css.append(css)
@@ -121,34 +119,34 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             config.extra_javascript.append(_SITE_JS)
         return config
 
-    def _share_examples_with_a_second_process(self, config: MkDocsConfig) -> None:
-        """In ``mkdocs build``, run examples in a second process (see sitebuild.prerun).
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) chose this language's pages
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """In ``mkdocs build``, share the examples with a second process (sitebuild.prerun).
 
-        It runs every page of the other languages while this process builds the
-        default language. (Handing it part of the default language as well was
-        measured slower on two cores: three processes contend, and this one waits.)
+        It runs the other languages' pages (the build reaches them last), then the
+        default language's from the end while this process works from the start.
         """
         if self.command != "build" or not RUNNER.execute or self.preruns:
-            return
+            return files
+        default, *others = self.config.languages
+        # The order in which MkDocs will build this language's pages.
+        order = [file.src_uri for file in files.documentation_pages()]
+        if not all(page.startswith(f"{default}/") for page in order):
+            return files  # not the default language's build (nothing was shared)
         docs = Path(config.docs_dir)
-        _, *others = self.config.languages
-        translated = sorted(
-            path.relative_to(docs).as_posix()
+        ahead = [
+            page.replace(f"{default}/", f"{other}/", 1)
             for other in others
-            for path in (docs / other).rglob("*.md")
-        )
-        if translated:
-            output = Path(tempfile.mkdtemp(prefix="sitebuild-")) / "prerun.json"
-            self.preruns.append(PreRun(self.project_root, docs, translated, output))
+            for page in order
+            if (docs / other / page.partition("/")[2]).is_file()
+        ]
+        self.preruns.append(PreRun(self.project_root, docs, ahead, order))
+        return files
 
     def _take_results_for(self, page: str) -> None:
-        """Before a page that another process ran: wait for it and load its results."""
-        for prerun in [prerun for prerun in self.preruns if page in prerun.pages]:
-            results = prerun.results()
-            shutil.rmtree(prerun.output.parent, ignore_errors=True)
-            self.preruns.remove(prerun)
-            self.prerun_blocks += len(results)
-            RUNNER.cache.update(results)
+        """Before a page: claim it, or wait for the second process's outputs for it."""
+        for prerun in self.preruns:
+            RUNNER.cache.update(prerun.take(page))
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -308,7 +306,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             stats = {
                 "blocks_executed": RUNNER.stats.executed,
                 "blocks_from_cache": RUNNER.stats.from_cache,
-                "blocks_run_by_second_process": self.prerun_blocks,
+                "blocks_run_by_second_process": sum(prerun.blocks for prerun in self.preruns),
                 "execution_seconds": dict(RUNNER.stats.seconds),
                 "katex_seconds": self.renderer.seconds if self.renderer else 0.0,
                 "formulas_rendered": self.renderer.formulas_rendered if self.renderer else 0,
@@ -320,7 +318,6 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.font_jobs = []
         for prerun in self.preruns:
             prerun.stop()
-            shutil.rmtree(prerun.output.parent, ignore_errors=True)
         self.preruns = []
         if self.renderer is not None:
             self.renderer.close()

@@ -1,14 +1,19 @@
-"""Run the examples of the other languages in a second process, ahead of their build.
+"""Share a build's examples with a second process, page by page.
 
 mkdocs-static-i18n builds the languages one after the other in one process, and
-running examples is most of a build's time. While the default language builds,
-a second process (this module, run as ``python -m sitebuild.prerun``) runs the
-examples of the other languages exactly as the build would (same sessions, same
-order, same cache keys as :class:`sitebuild.runner.BuildRunner`) and writes what
-each block shows to a JSON file. When the build reaches those languages, the
-plugin loads the file into the runner's cache, so their examples do not run a
-second time. On a machine with two cores that nearly halves the time spent on
-examples.
+running examples is most of a build's time. A second process (this module, run
+as ``python -m sitebuild.prerun``) runs examples exactly as the build would (same
+sessions, same order, same cache keys as :class:`sitebuild.runner.BuildRunner`):
+
+1. first the pages of the other languages, which the build reaches last;
+2. then the default language's pages from the end of the build order backwards,
+   while the build works forwards from the start, until the two meet.
+
+A page is run by whichever process claims it first (a file created with
+``O_EXCL`` in a shared folder), so no page runs twice. The second process writes
+each page's outputs to its own JSON file when the page is done; before a page the
+second process claimed, the build waits for that file and loads it into the
+runner's cache. On two cores this keeps both busy until the examples are done.
 
 Nothing here can change what a page shows: an output is used only where its key
 (library digest, session, and the code of every block of the session so far)
@@ -19,8 +24,12 @@ whose written output differs, runs in the build as usual and reports there.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 from sitebuild.execution import session_key
@@ -28,7 +37,81 @@ from sitebuild.fences import find_code_blocks
 from sitebuild.parity import front_matter_lines
 from sitebuild.runner import BuildRunner, _Block, source_digest
 
-__all__ = ["PreRun", "prerun_pages"]
+__all__ = ["Claims", "PreRun", "prerun_pages"]
+
+
+class Claims:
+    """Pages claimed by one of the processes sharing a build's examples."""
+
+    def __init__(self, folder: Path) -> None:
+        """Use ``folder`` (shared by both processes) for the claims and the results.
+
+        Args:
+            folder: An existing folder.
+        """
+        self.folder = folder
+
+    def _file(self, page: str, kind: str) -> Path:
+        return self.folder / f"{page.replace('/', '%')}.{kind}"
+
+    def claim(self, page: str) -> bool:
+        """Claim ``page``; return whether this process got it (first come, first served).
+
+        Examples:
+            >>> import tempfile
+            >>> claims = Claims(Path(tempfile.mkdtemp()))
+            >>> claims.claim("ja/index.md"), claims.claim("ja/index.md")
+            (True, False)
+        """
+        try:
+            os.close(os.open(self._file(page, "claim"), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        return True
+
+    def write_results(self, page: str, results: dict[str, str]) -> None:
+        """Publish a page's outputs (written whole, then renamed into place)."""
+        partial = self._file(page, "partial")
+        partial.write_text(json.dumps(results), encoding="utf-8")
+        partial.replace(self._file(page, "json"))
+
+    def results(self, page: str) -> dict[str, str] | None:
+        """A page's published outputs, or None while there are none."""
+        try:
+            text = self._file(page, "json").read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        loaded: dict[str, str] = json.loads(text)
+        return loaded
+
+
+def _run_page(runner: BuildRunner, project: Path, docs: Path, page: str) -> dict[str, str]:
+    """Run one page's examples; return the outputs of the blocks that ran cleanly."""
+    before = set(runner.cache)
+    source = (docs / page).read_text(encoding="utf-8")
+    offset = front_matter_lines(source)
+    source_name = (docs / page).relative_to(project).as_posix()
+    runner.start_page(page)
+    # MkDocs hands the plugin the page without its front matter.
+    body = "\n".join(source.split("\n")[offset:])
+    for block in find_code_blocks(body):
+        if not block.executes:
+            continue
+        html = block.options.get("html", "").lower() in {"1", "true", "yes", "on"}
+        entry = _Block(
+            block.language, block.code, source_name, block.first_code_line + offset, html
+        )
+        try:
+            runner.run(entry, session_key(page, block.session))
+        except Exception:  # noqa: BLE001 - the build runs it again and reports it
+            break
+    return {key: output for key, output in runner.cache.items() if key not in before}
+
+
+def _new_runner(project: Path) -> BuildRunner:
+    runner = BuildRunner()
+    runner.library_digest = source_digest(project / "src")
+    return runner
 
 
 def prerun_pages(project: Path, docs: Path, pages: list[str]) -> dict[str, str]:
@@ -42,69 +125,87 @@ def prerun_pages(project: Path, docs: Path, pages: list[str]) -> dict[str, str]:
     Returns:
         Cache key to shown output, for every block that ran cleanly.
     """
-    runner = BuildRunner()
-    runner.library_digest = source_digest(project / "src")
+    runner = _new_runner(project)
     for page in pages:
-        source = (docs / page).read_text(encoding="utf-8")
-        offset = front_matter_lines(source)
-        source_name = (docs / page).relative_to(project).as_posix()
-        runner.start_page(page)
-        # MkDocs hands the plugin the page without its front matter.
-        body = "\n".join(source.split("\n")[offset:])
-        for block in find_code_blocks(body):
-            if not block.executes:
-                continue
-            html = block.options.get("html", "").lower() in {"1", "true", "yes", "on"}
-            entry = _Block(
-                block.language, block.code, source_name, block.first_code_line + offset, html
-            )
-            try:
-                runner.run(entry, session_key(page, block.session))
-            except Exception:  # noqa: BLE001 - the build runs it again and reports it
-                break
+        _run_page(runner, project, docs, page)
     return runner.cache
 
 
-class PreRun:
-    """A second process running some pages' examples; its results, once done."""
+def share_pages(
+    project: Path, docs: Path, claims: Claims, ahead: list[str], behind: list[str]
+) -> None:
+    """The second process's work: ``ahead`` in order, then ``behind`` from its end.
 
-    def __init__(self, project: Path, docs: Path, pages: list[str], output: Path) -> None:
-        """Start the process.
+    Args:
+        project: The project's root.
+        docs: The docs folder.
+        claims: The folder shared with the build.
+        ahead: Pages the build reaches last (the other languages), in build order.
+        behind: Pages the build is working through (the default language), in build
+            order; taken from the end until the build has claimed the next one.
+    """
+    runner = _new_runner(project)
+    for page in ahead:
+        if claims.claim(page):
+            claims.write_results(page, _run_page(runner, project, docs, page))
+    for page in reversed(behind):
+        if not claims.claim(page):
+            return
+        claims.write_results(page, _run_page(runner, project, docs, page))
+
+
+class PreRun:
+    """The build's side: a second process, and the pages it has claimed."""
+
+    def __init__(self, project: Path, docs: Path, ahead: list[str], behind: list[str]) -> None:
+        """Start the process (see :func:`share_pages` for ``ahead`` and ``behind``).
 
         Args:
             project: The project's root.
             docs: The docs folder.
-            pages: Page paths relative to ``docs``.
-            output: Where the process writes its JSON results.
+            ahead: The other languages' pages, in build order.
+            behind: The default language's pages, in build order.
         """
-        self.output = output
-        self.pages = set(pages)
-        command = [sys.executable, "-m", "sitebuild.prerun", str(project), str(docs), str(output)]
+        self.folder = Path(tempfile.mkdtemp(prefix="sitebuild-prerun-"))
+        self.claims = Claims(self.folder)
+        self.pages = {*ahead, *behind}
+        self.blocks = 0
+        command = [sys.executable, "-m", "sitebuild.prerun", str(project), str(docs)]
+        command += [str(self.folder), str(len(ahead)), *ahead, *behind]
         self.process = subprocess.Popen(
-            [*command, *pages],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
 
-    def results(self) -> dict[str, str]:
-        """Wait for the process; return its cache ({} if it failed)."""
-        if self.process.wait() != 0 or not self.output.is_file():
+    def take(self, page: str) -> dict[str, str]:
+        """Call before the build runs ``page``: claim it, or wait for the other's outputs.
+
+        Returns:
+            The second process's outputs for the page; {} if the build runs it (or
+            the second process stopped without publishing them).
+        """
+        if page not in self.pages or self.claims.claim(page):
             return {}
-        loaded: dict[str, str] = json.loads(self.output.read_text(encoding="utf-8"))
-        return loaded
+        while (results := self.claims.results(page)) is None:
+            if self.process.poll() is not None:
+                results = self.claims.results(page) or {}
+                break
+            time.sleep(0.005)
+        self.blocks += len(results)
+        return results
 
     def stop(self) -> None:
-        """Stop the process if it still runs."""
+        """Stop the process if it still runs; remove the shared folder."""
         if self.process.poll() is None:
             self.process.kill()
-            self.process.wait()
+        self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def main(argv: list[str]) -> int:
-    """``python -m sitebuild.prerun PROJECT DOCS OUTPUT PAGE...``."""
-    project, docs, output, *pages = argv
-    cache = prerun_pages(Path(project), Path(docs), pages)
-    Path(output).write_text(json.dumps(cache), encoding="utf-8")
+    """``python -m sitebuild.prerun PROJECT DOCS FOLDER N_AHEAD PAGE...``."""
+    project, docs, folder, count, *pages = argv
+    ahead, behind = pages[: int(count)], pages[int(count) :]
+    share_pages(Path(project), Path(docs), Claims(Path(folder)), ahead, behind)
     return 0
 
 
