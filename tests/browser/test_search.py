@@ -92,3 +92,39 @@ def test_search_finds_the_page_in_the_current_language(
         problems.append(f"search indexes loaded: {loaded}, expected only {index}")
     problems += tab.network.problems()
     assert not problems, "\n".join(problems)
+
+
+def index_requests(tab: Tab) -> list[str]:
+    return [url for url in tab.network.requests if url.endswith("search/search_index.json")]
+
+
+@pytest.mark.parametrize(
+    ("language", "start"),
+    [("ja", "click"), ("en", "click"), ("ja", "slash"), ("en", "slash")],
+)
+def test_the_search_index_loads_only_when_the_reader_starts_to_search(
+    site: Server, new_tab: Callable[..., Tab], language: str, start: str
+) -> None:
+    tab = new_tab(site.origin)
+    tab.open(site.url(language, "exponential/napier/"))
+    tab.page.wait_for_timeout(500)
+    assert index_requests(tab) == [], "the index loaded before anyone searched"
+    if start == "click":
+        tab.page.locator(".md-search__input").click()
+    else:
+        tab.page.keyboard.press("/")  # Material's shortcut to the search box
+    root = urlsplit(site.url(language)).path
+    results = [urlsplit(url).path for url in type_query(tab, SEARCHES[language][0][0])]
+    assert results[:1] == [f"{root}{SEARCHES[language][0][1]}"]
+    assert index_requests(tab) == [f"{site.origin}{root}search/search_index.json"]
+    assert tab.network.problems() == []
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_terms(
+    site: Server, new_tab: Callable[..., Tab]
+) -> None:
+    tab = new_tab(site.origin)
+    tab.open(site.url("en", "exponential/napier/") + "?h=Napier")
+    tab.page.wait_for_selector("mark", timeout=10_000)
+    assert "Napier" in tab.page.locator("mark").first.inner_text()
+    assert len(index_requests(tab)) == 1
