@@ -26,6 +26,7 @@ import contextlib
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -38,7 +39,17 @@ from typing import Any
 
 from sitebuild.localsite import CHROMIUM, CHROMIUM_ARGS, serve
 
-__all__ = ["BUDGETS", "Budget", "evaluate_budgets", "main", "results_table"]
+__all__ = [
+    "BUDGETS",
+    "Budget",
+    "evaluate_budgets",
+    "formula_markup_bytes",
+    "main",
+    "pages_table",
+    "results_table",
+    "timings_table",
+    "weight_table",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results.json"
@@ -72,10 +83,12 @@ BUDGETS = (
         2.0,
         "x",
     ),
+    # Transferred, not raw: see "Why the page budget counts transferred bytes" on the
+    # contributor page (the theme alone is 70 % of 450 KB raw before any content).
     Budget(
-        "heaviest page at first load, raw",
-        "最も重いページの初回読み込み（非圧縮）",
-        "heaviest_page_bytes",
+        "heaviest page at first load, transferred (gzip)",
+        "最も重いページの初回読み込み（転送量、gzip）",
+        "heaviest_page_gzip_bytes",
         450_000,
         "B",
     ),
@@ -226,6 +239,34 @@ def _kind(url: str, content_type: str) -> str:
     return "other"
 
 
+_SPAN_TAG = re.compile(r"<(/?)span\b")
+
+
+def formula_markup_bytes(page_html: str) -> int:
+    """Count the bytes of a page's rendered formulas (KaTeX's HTML and MathML).
+
+    Args:
+        page_html: A built page.
+
+    Returns:
+        The UTF-8 bytes of every ``<span class="katex">`` element, tags included.
+
+    Examples:
+        >>> formula_markup_bytes('<p>x <span class="katex"><span>a</span></span> y</p>')
+        41
+    """
+    total = 0
+    for start in re.finditer(r'<span class="katex">', page_html):
+        depth = 0
+        for tag in _SPAN_TAG.finditer(page_html, start.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = page_html.index(">", tag.end()) + 1
+                total += len(page_html[start.start() : end].encode())
+                break
+    return total
+
+
 def measure_pages(site: Path, contexts: int = 5) -> list[dict[str, Any]]:
     """Load every page in headless Chromium; weigh it and time its formulas.
 
@@ -263,7 +304,7 @@ def measure_pages(site: Path, contexts: int = 5) -> list[dict[str, Any]]:
                         )
 
                 page.on("response", on_response)
-                page.goto(server.address(path), wait_until="load")
+                response = page.goto(server.address(path), wait_until="load")
                 paint_times.append(
                     page.evaluate(
                         """async () => {
@@ -282,6 +323,10 @@ def measure_pages(site: Path, contexts: int = 5) -> list[dict[str, Any]]:
                     )
                 )
                 if attempt == 0:
+                    # Everything the page requests on its own, however late, counts.
+                    page.wait_for_load_state("networkidle")
+                    assert response is not None
+                    formula_bytes = formula_markup_bytes(response.text())
                     for url, content_type, body in loaded:
                         kind = _kind(url, content_type)
                         raw, packed = weights.setdefault(kind, [0, 0])
@@ -293,6 +338,7 @@ def measure_pages(site: Path, contexts: int = 5) -> list[dict[str, Any]]:
                     "bytes": weights,
                     "total_raw": sum(raw for raw, _ in weights.values()),
                     "total_gzip": sum(packed for _, packed in weights.values()),
+                    "formula_bytes": formula_bytes,
                     "formula_paint_ms": statistics.median(paint_times),
                 }
             )
@@ -364,7 +410,7 @@ def results_table(results: dict[str, Any], language: str = "English") -> str:
 
     Examples:
         >>> results = {"build_seconds": 7.5, "execution_ratio": 1.2,
-        ...            "heaviest_page_bytes": 300_000, "math_asset_bytes": 60_000,
+        ...            "heaviest_page_gzip_bytes": 300_000, "math_asset_bytes": 60_000,
         ...            "math_js_bytes": 0, "growth_ratio": 1.1}
         >>> print(results_table(results).splitlines()[2])
         | full cold build | 7.50 s | 10.00 s | PASS |
@@ -457,6 +503,68 @@ def pages_table(results: dict[str, Any], language: str = "English") -> str:
     return "\n".join(lines)
 
 
+_PART_LABELS = {
+    "日本語": {
+        "heading": ("内訳", "非圧縮", "gzip"),
+        "html": "HTML",
+        "formulas": "うち数式（KaTeX の HTML と MathML）",
+        "css": "CSS（テーマ Material とサイト）",
+        "js": "JavaScript（テーマ Material とサイト）",
+        "math": "数式用 CSS とフォント",
+        "font": "フォント",
+        "other": "その他",
+        "total": "合計",
+    },
+    "English": {
+        "heading": ("Part", "Raw", "gzip"),
+        "html": "HTML",
+        "formulas": "of which formulas (KaTeX's HTML and MathML)",
+        "css": "CSS (the Material theme and the site)",
+        "js": "JavaScript (the Material theme and the site)",
+        "math": "math CSS and fonts",
+        "font": "fonts",
+        "other": "other",
+        "total": "total",
+    },
+}
+
+
+def weight_table(results: dict[str, Any], language: str = "English") -> str:
+    """Write what the page with the most raw bytes loads, part by part.
+
+    Args:
+        results: The benchmark results (as in ``benchmarks/results.json``).
+        language: ``"日本語"`` or ``"English"``.
+
+    Returns:
+        A Markdown table: one row per kind of file, the formulas within the HTML
+        (raw only), and the total.
+
+    Raises:
+        ValueError: If ``language`` is neither.
+
+    Examples:
+        >>> record = {"page": "/a/", "bytes": {"html": [2000, 500], "css": [1000, 200]},
+        ...           "total_raw": 3000, "total_gzip": 700, "formula_bytes": 1500}
+        >>> table = weight_table({"pages": [record]}).splitlines()
+        >>> table[3], table[-1]
+        ("| of which formulas (KaTeX's HTML and MathML) | 1.5 KB | |", '| total | 3.0 KB | 0.7 KB |')
+    """
+    labels = _in_language(_PART_LABELS, language)
+    record = max(results["pages"], key=lambda page: page["total_raw"])
+    lines = [f"| {' | '.join(labels['heading'])} |", "|---|---:|---:|"]
+    for kind in ("html", "css", "js", "math", "font", "other"):
+        if kind not in record["bytes"]:
+            continue
+        raw, packed = record["bytes"][kind]
+        lines.append(f"| {labels[kind]} | {raw / 1000:,.1f} KB | {packed / 1000:,.1f} KB |")
+        if kind == "html":
+            lines.append(f"| {labels['formulas']} | {record['formula_bytes'] / 1000:,.1f} KB | |")
+    total_raw, total_gzip = record["total_raw"] / 1000, record["total_gzip"] / 1000
+    lines.append(f"| {labels['total']} | {total_raw:,.1f} KB | {total_gzip:,.1f} KB |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print the table and one PASS/FAIL line per budget.
 
@@ -489,7 +597,8 @@ def main(argv: list[str] | None = None) -> int:
         pages = measure_pages(site)
     print("growth x1, x4, x16 ...", flush=True)
     growth = measure_growth()
-    heaviest = max(pages, key=lambda record: record["total_raw"])
+    heaviest = max(pages, key=lambda record: record["total_gzip"])
+    heaviest_raw = max(pages, key=lambda record: record["total_raw"])
     results: dict[str, Any] = {
         "measured_on": time.strftime("%Y-%m-%d"),
         "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
@@ -504,7 +613,9 @@ def main(argv: list[str] | None = None) -> int:
         "fast_tests_seconds": tests_seconds,
         "pages": pages,
         "heaviest_page": heaviest["page"],
-        "heaviest_page_bytes": heaviest["total_raw"],
+        "heaviest_page_gzip_bytes": heaviest["total_gzip"],
+        "heaviest_raw_page": heaviest_raw["page"],
+        "heaviest_raw_page_bytes": heaviest_raw["total_raw"],
         "math_asset_bytes": max(r["bytes"].get("math", [0, 0])[0] for r in pages),
         "math_js_bytes": max(r["bytes"].get("math-js", [0, 0])[0] for r in pages),
         "slowest_formula_paint_ms": max(r["formula_paint_ms"] for r in pages),
