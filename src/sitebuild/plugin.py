@@ -123,8 +123,8 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """In ``mkdocs build``, share the examples with a second process (sitebuild.prerun).
 
-        It runs the other languages' pages (the build reaches them last), then the
-        default language's from the end while this process works from the start.
+        Each language's pages are built from the start; the second process runs
+        them from the end, the default language's first.
         """
         if self.command != "build" or not RUNNER.execute or self.preruns:
             return files
@@ -134,13 +134,11 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         if not all(page.startswith(f"{default}/") for page in order):
             return files  # not the default language's build (nothing was shared)
         docs = Path(config.docs_dir)
-        ahead = [
-            page.replace(f"{default}/", f"{other}/", 1)
-            for other in others
-            for page in order
-            if (docs / other / page.partition("/")[2]).is_file()
-        ]
-        self.preruns.append(PreRun(self.project_root, docs, ahead, order))
+        languages = [order]
+        for other in others:
+            translated = [page.replace(f"{default}/", f"{other}/", 1) for page in order]
+            languages.append([page for page in translated if (docs / page).is_file()])
+        self.preruns.append(PreRun(self.project_root, docs, languages))
         return files
 
     def _take_results_for(self, page: str) -> None:

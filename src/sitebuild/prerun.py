@@ -3,11 +3,9 @@
 mkdocs-static-i18n builds the languages one after the other in one process, and
 running examples is most of a build's time. A second process (this module, run
 as ``python -m sitebuild.prerun``) runs examples exactly as the build would (same
-sessions, same order, same cache keys as :class:`sitebuild.runner.BuildRunner`):
-
-1. first the pages of the other languages, which the build reaches last;
-2. then the default language's pages from the end of the build order backwards,
-   while the build works forwards from the start, until the two meet.
+sessions, same order, same cache keys as :class:`sitebuild.runner.BuildRunner`).
+The build works through each language's pages from the start; the second process
+takes them from the end, and the two meet in the middle of each language.
 
 A page is run by whichever process claims it first (a file created with
 ``O_EXCL`` in a shared folder), so no page runs twice. The second process writes
@@ -131,47 +129,46 @@ def prerun_pages(project: Path, docs: Path, pages: list[str]) -> dict[str, str]:
     return runner.cache
 
 
-def share_pages(
-    project: Path, docs: Path, claims: Claims, ahead: list[str], behind: list[str]
-) -> None:
-    """The second process's work: ``ahead`` in order, then ``behind`` from its end.
+def share_pages(project: Path, docs: Path, claims: Claims, languages: list[list[str]]) -> None:
+    """The second process's work: each language's pages from the end backwards.
+
+    The build works through each language's pages from the start; this process
+    takes them from the end until it meets a page the build has claimed, then
+    goes on to the next language. The two meet in the middle of each language.
 
     Args:
         project: The project's root.
         docs: The docs folder.
         claims: The folder shared with the build.
-        ahead: Pages the build reaches last (the other languages), in build order.
-        behind: Pages the build is working through (the default language), in build
-            order; taken from the end until the build has claimed the next one.
+        languages: Each language's pages in build order, languages in build order.
     """
     runner = _new_runner(project)
-    for page in ahead:
-        if claims.claim(page):
+    for pages in languages:
+        for page in reversed(pages):
+            if not claims.claim(page):
+                break
             claims.write_results(page, _run_page(runner, project, docs, page))
-    for page in reversed(behind):
-        if not claims.claim(page):
-            return
-        claims.write_results(page, _run_page(runner, project, docs, page))
 
 
 class PreRun:
     """The build's side: a second process, and the pages it has claimed."""
 
-    def __init__(self, project: Path, docs: Path, ahead: list[str], behind: list[str]) -> None:
-        """Start the process (see :func:`share_pages` for ``ahead`` and ``behind``).
+    def __init__(self, project: Path, docs: Path, languages: list[list[str]]) -> None:
+        """Start the process (see :func:`share_pages`).
 
         Args:
             project: The project's root.
             docs: The docs folder.
-            ahead: The other languages' pages, in build order.
-            behind: The default language's pages, in build order.
+            languages: Each language's pages in build order, languages in build order.
         """
         self.folder = Path(tempfile.mkdtemp(prefix="sitebuild-prerun-"))
         self.claims = Claims(self.folder)
-        self.pages = {*ahead, *behind}
+        self.pages = {page for pages in languages for page in pages}
         self.blocks = 0
         command = [sys.executable, "-m", "sitebuild.prerun", str(project), str(docs)]
-        command += [str(self.folder), str(len(ahead)), *ahead, *behind]
+        command.append(str(self.folder))
+        for pages in languages:
+            command += ["--", *pages]
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -202,10 +199,18 @@ class PreRun:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m sitebuild.prerun PROJECT DOCS FOLDER N_AHEAD PAGE...``."""
-    project, docs, folder, count, *pages = argv
-    ahead, behind = pages[: int(count)], pages[int(count) :]
-    share_pages(Path(project), Path(docs), Claims(Path(folder)), ahead, behind)
+    """``python -m sitebuild.prerun PROJECT DOCS FOLDER -- PAGE... [-- PAGE...]``.
+
+    Each ``--`` starts one language's pages, in build order.
+    """
+    project, docs, folder, *rest = argv
+    languages: list[list[str]] = []
+    for argument in rest:
+        if argument == "--":
+            languages.append([])
+        else:
+            languages[-1].append(argument)
+    share_pages(Path(project), Path(docs), Claims(Path(folder)), languages)
     return 0
 
 

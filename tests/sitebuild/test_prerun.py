@@ -1,4 +1,4 @@
-"""The second process runs the other language's examples; the build uses its outputs."""
+"""A second process shares the examples with the build; the build uses its outputs."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.build
 
 MakeProject = Callable[[dict[str, str]], Path]
 
+PAUSE = '\n```python exec="on"\nimport time\n\ntime.sleep(3)\n```\n'
 PAGE = '# {title}\n\n```pycon exec="on"\n>>> 2 ** 10\n1024\n```\n\n```python exec="on"\nprint("**{word}**")\n```\n'
 
 
@@ -23,7 +24,9 @@ def test_the_build_takes_the_second_process_outputs(
 ) -> None:
     project = make_project(
         {
-            "ja/index.md": PAGE.format(title="ホーム", word="太字"),
+            # The pause keeps the build on the Japanese page until the second
+            # process has surely started and claimed the English one.
+            "ja/index.md": PAGE.format(title="ホーム", word="太字") + PAUSE,
             "en/index.md": PAGE.format(title="Home", word="bold"),
         }
     )
@@ -31,12 +34,14 @@ def test_the_build_takes_the_second_process_outputs(
     build = run_build(project, tmp_path / "site", env={"SITEBUILD_STATS": str(stats_file)})
     assert build.returncode == 0, build.output
     stats = json.loads(stats_file.read_text(encoding="utf-8"))
-    # The two English blocks ran in the second process. It then takes Japanese
-    # pages from the end while the build takes them from the start; with one
-    # page, either may get it. No block runs twice.
-    assert stats["blocks_run_by_second_process"] in {2, 4}
+    # Each language's pages are shared: the build takes them from the start, the
+    # second process from the end. With one page per language, the build gets
+    # the Japanese one unless the second process is quicker to start; the English
+    # one the second process runs while the build is still on the Japanese page.
+    # No block runs twice.
+    assert stats["blocks_run_by_second_process"] in {2, 5}
     assert stats["blocks_from_cache"] == stats["blocks_run_by_second_process"]
-    assert stats["blocks_executed"] + stats["blocks_from_cache"] == 4
+    assert stats["blocks_executed"] + stats["blocks_from_cache"] == 5
     english = build.page("en/")
     assert "<strong>bold</strong>" in english
     assert "1024" in english
@@ -67,14 +72,14 @@ def test_each_page_is_run_by_one_process_and_the_build_waits_for_the_other(
     (tmp_path / "src").mkdir()
     japanese = ["ja/a.md", "ja/b.md", "ja/c.md"]
     english = ["en/a.md", "en/b.md", "en/c.md"]
-    prerun = PreRun(tmp_path, docs, english, japanese)
+    prerun = PreRun(tmp_path, docs, [japanese, english])
     try:
-        # The build claims the first Japanese page before the second process can
-        # reach it (it starts with the English pages), so it runs that one itself.
+        # The build claims the first Japanese page while the second process is
+        # still starting, so it runs that one itself.
         assert prerun.take("ja/a.md") == {}
         prerun.process.wait(timeout=120)
-        # The second process ran the English pages, then Japanese from the end
-        # until it met the build's claim.
+        # The second process ran the Japanese pages from the end until it met the
+        # build's claim, then the English pages from the end.
         for page in ["ja/c.md", "ja/b.md", *english]:
             shown = "\n".join(prerun.take(page).values())
             name = page[3]
