@@ -434,7 +434,7 @@ _TIMING_LABELS = {
         "build_seconds": "コールドビルド（中央値）",
         "build_without_execution_seconds": "例を実行しないコールドビルド（中央値）",
         "katex_seconds": "うち KaTeX による数式のレンダリング",
-        "execution": "うち例の実行：{kind}",
+        "execution": "うちビルドのプロセスでの例の実行：{kind}",
         "fast_tests_seconds": "高速テスト（ブラウザーなし）",
         "growth": "ページ数 {multiple} 倍のビルド",
     },
@@ -442,10 +442,17 @@ _TIMING_LABELS = {
         "build_seconds": "cold build (median)",
         "build_without_execution_seconds": "cold build without executing examples (median)",
         "katex_seconds": "of which KaTeX rendering formulas",
-        "execution": "of which examples: {kind}",
+        "execution": "of which examples run in the build's own process: {kind}",
         "fast_tests_seconds": "fast tests (no browser)",
         "growth": "build with the pages {multiple} times",
     },
+}
+
+
+#: The kinds of example the plugin times (sitebuild.runner), as each language says them.
+_KIND_LABELS = {
+    "日本語": {"plots and tables": "図と表", "pycon": "対話形式（pycon）", "python": "python"},
+    "English": {},
 }
 
 
@@ -467,8 +474,9 @@ def timings_table(results: dict[str, Any], language: str = "English") -> str:
         (labels[key], results[key])
         for key in ("build_seconds", "build_without_execution_seconds", "katex_seconds")
     ]
+    kinds = _in_language(_KIND_LABELS, language)
     rows += [
-        (labels["execution"].format(kind=kind), seconds)
+        (labels["execution"].format(kind=kinds.get(kind, kind)), seconds)
         for kind, seconds in sorted(results["execution_seconds"].items())
     ]
     rows.append((labels["fast_tests_seconds"], results["fast_tests_seconds"]))
