@@ -44,12 +44,27 @@ class CodeBlock:
     @property
     def executes(self) -> bool:
         """Whether markdown-exec runs this block (``exec="on"``)."""
-        return self.options.get("exec", "").lower() in {"1", "on", "true", "yes"}
+        return _markdown_exec_flag(self.options.get("exec", ""))
+
+    @property
+    def shows_html(self) -> bool:
+        """Whether markdown-exec inserts the block's output as HTML (``html="on"``)."""
+        return _markdown_exec_flag(self.options.get("html", ""))
 
     @property
     def session(self) -> str:
         """The session name written on the block, ``""`` for the page's default."""
         return self.options.get("session", "")
+
+
+def _markdown_exec_flag(value: str) -> bool:
+    """Read a yes/no option as markdown-exec does: anything but "", no, off, false, 0.
+
+    Examples:
+        >>> [_markdown_exec_flag(value) for value in ("on", "1", "True", "", "off", "No")]
+        [True, True, True, False, False, False]
+    """
+    return value.lower() not in {"", "no", "off", "false", "0"}
 
 
 def _parse_info(info: str) -> tuple[str, dict[str, str]]:

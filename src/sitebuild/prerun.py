@@ -95,10 +95,8 @@ def _run_page(runner: BuildRunner, project: Path, docs: Path, page: str) -> dict
     for block in find_code_blocks(body):
         if not block.executes:
             continue
-        html = block.options.get("html", "").lower() in {"1", "true", "yes", "on"}
-        entry = _Block(
-            block.language, block.code, source_name, block.first_code_line + offset, html
-        )
+        line = block.first_code_line + offset
+        entry = _Block(block.language, block.code, source_name, line, block.shows_html)
         try:
             runner.run(entry, session_key(page, block.session))
         except Exception:  # noqa: BLE001 - the build runs it again and reports it
