@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["broken_links", "parse_page", "resolve", "unreadable_anchors"]
+__all__ = ["PageLinks", "broken_links", "parse_page", "parse_site", "resolve", "unreadable_anchors"]
 
 _HEADING = re.compile(r"h[1-6]")
 #: Anchors made of nothing but underscores and digits say nothing to a reader.
@@ -106,17 +106,31 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal link of the site that leads nowhere, as ``page: href (why)``.
+def parse_site(site: Path) -> dict[Path, PageLinks]:
+    """Parse every HTML page of the site once (see :func:`parse_page`).
 
     Args:
         site: The built site's folder.
 
     Returns:
+        Each page's resolved path and what it offers and points to.
+    """
+    site = site.resolve()
+    return {path: parse_page(path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
+
+
+def broken_links(site: Path, pages: dict[Path, PageLinks] | None = None) -> list[str]:
+    """Every internal link of the site that leads nowhere, as ``page: href (why)``.
+
+    Args:
+        site: The built site's folder.
+        pages: The site already parsed by :func:`parse_site` (parsed here if None).
+
+    Returns:
         One line per broken link; empty when every link resolves.
     """
     site = site.resolve()
-    pages = {path: parse_page(path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
+    pages = parse_site(site) if pages is None else pages
     problems = []
     for page, links in sorted(pages.items()):
         where = page.relative_to(site).as_posix()
@@ -134,18 +148,21 @@ def broken_links(site: Path) -> list[str]:
     return problems
 
 
-def unreadable_anchors(site: Path) -> list[str]:
+def unreadable_anchors(site: Path, pages: dict[Path, PageLinks] | None = None) -> list[str]:
     """Headings whose anchors are only digits and underscores, as ``page: #id``.
 
     Args:
         site: The built site's folder.
+        pages: The site already parsed by :func:`parse_site` (parsed here if None).
 
     Returns:
         One line per unreadable heading anchor.
     """
+    site = site.resolve()
+    pages = parse_site(site) if pages is None else pages
     problems = []
-    for page in sorted(site.rglob("*.html")):
-        for anchor in parse_page(page.read_text(encoding="utf-8")).heading_ids:
+    for page, links in sorted(pages.items()):
+        for anchor in links.heading_ids:
             if _UNREADABLE_ID.fullmatch(anchor):
                 problems.append(f"{page.relative_to(site).as_posix()}: #{anchor}")
     return problems
@@ -154,7 +171,8 @@ def unreadable_anchors(site: Path) -> list[str]:
 def main(argv: list[str]) -> int:
     """Print broken links and unreadable anchors of the site in ``argv[0]``."""
     site = Path(argv[0] if argv else "site")
-    problems = broken_links(site) + unreadable_anchors(site)
+    pages = parse_site(site)
+    problems = broken_links(site, pages) + unreadable_anchors(site, pages)
     for problem in problems:
         print(problem)
     return 1 if problems else 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.links import broken_links, parse_page, unreadable_anchors
+from sitebuild.links import PageLinks, broken_links, parse_page, parse_site, unreadable_anchors
 from tests.conftest import Build, run_build
 
 pytestmark = pytest.mark.build
@@ -15,12 +15,22 @@ pytestmark = pytest.mark.build
 MakeProject = Callable[[dict[str, str]], Path]
 
 
-def test_every_internal_link_and_anchor_of_the_site_resolves(built_site: Build) -> None:
-    assert broken_links(built_site.site) == []
+@pytest.fixture(scope="module")
+def parsed_site(built_site: Build) -> dict[Path, PageLinks]:
+    """Every page of the real site, parsed once for both checks."""
+    return parse_site(built_site.site)
 
 
-def test_japanese_headings_get_readable_anchors(built_site: Build) -> None:
-    assert unreadable_anchors(built_site.site) == []
+def test_every_internal_link_and_anchor_of_the_site_resolves(
+    built_site: Build, parsed_site: dict[Path, PageLinks]
+) -> None:
+    assert broken_links(built_site.site, parsed_site) == []
+
+
+def test_japanese_headings_get_readable_anchors(
+    built_site: Build, parsed_site: dict[Path, PageLinks]
+) -> None:
+    assert unreadable_anchors(built_site.site, parsed_site) == []
     heading_ids = parse_page(built_site.page("exponential/laws/")).heading_ids
     assert any("指数" in anchor for anchor in heading_ids), heading_ids
 
