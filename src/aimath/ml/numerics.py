@@ -1,5 +1,7 @@
 r"""Tools for checking numbers: exact references, relative errors, numerical derivatives.
 
+``central_difference`` is :func:`aimath.exponential.derivatives.central_difference`.
+
 The references are computed with :mod:`decimal` at a precision chosen so that the
 result carries about 40 correct significant digits, far beyond a float's 16; a
 float result can then be judged by its relative error against them.
@@ -8,11 +10,14 @@ float result can then be judged by its relative error against them.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from aimath._checks import require_finite_real, require_positive_real
+from aimath._checks import require_finite_real
+
+# The ML pages check derivatives with the same central difference as the lesson
+# (one function, one set of checks on its arguments and on f's values).
+from aimath.exponential.derivatives import central_difference
 
 __all__ = ["central_difference", "reference_expm1", "reference_log1p", "relative_error"]
 
@@ -125,31 +130,3 @@ def relative_error(computed: float, reference: Decimal | Fraction | float) -> fl
         msg = "reference must be nonzero for a relative error"
         raise ValueError(msg)
     return float(abs(value - exact) / abs(exact))
-
-
-def central_difference(f: Callable[[float], float], x: float, h: float = 1e-5) -> float:
-    r"""Approximate :math:`f'(x)` by :math:`(f(x+h) - f(x-h)) / (2h)`.
-
-    For a function with a continuous third derivative the error of the formula
-    shrinks like :math:`h^2`; rounding errors grow like :math:`1/h`, so ``h``
-    around ``1e-5`` suits values of order 1.
-
-    Args:
-        f: A function of one real variable returning a float.
-        x: Where to differentiate; finite.
-        h: The step, > 0.
-
-    Returns:
-        The central-difference quotient.
-
-    Raises:
-        TypeError: If ``x`` or ``h`` is not a real number.
-        ValueError: If ``x`` is not finite or ``h`` is not > 0.
-
-    Examples:
-        >>> round(central_difference(math.exp, 0.0), 9)
-        1.0
-    """
-    point = require_finite_real(x, "x")
-    step = require_positive_real(h, "h")
-    return (f(point + step) - f(point - step)) / (2 * step)
