@@ -90,3 +90,18 @@ def test_each_page_is_run_by_one_process_and_the_build_waits_for_the_other(
     finally:
         prerun.stop()
     assert not prerun.folder.exists()
+
+
+def test_the_build_does_not_wait_for_a_second_process_that_stopped(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "src").mkdir()
+    prerun = PreRun(tmp_path, docs, [[]])  # nothing to do: the process ends at once
+    try:
+        prerun.process.wait(timeout=60)
+        # As if it had claimed a page and stopped before publishing its outputs.
+        prerun.pages.add("ja/index.md")
+        assert prerun.claims.claim("ja/index.md")
+        assert prerun.take("ja/index.md") == {}  # the build then runs the page itself
+    finally:
+        prerun.stop()
