@@ -22,7 +22,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -84,10 +83,9 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.stashed: dict[str, list[str]] = {}
         self.language_sites = LanguageSites(["ja", "en"])
         self.command = ""
-        self.preruns: list[PreRun] = []
+        self.prerun: PreRun | None = None
         self.formula_chars: dict[str, set[str]] = {}
-        self.font_jobs: list[FontSubsetting] = []
-        self.scratch = Path(tempfile.gettempdir())
+        self.font_job: FontSubsetting | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command (also, MkDocs keeps a plugin with this event across rebuilds)."""
@@ -126,7 +124,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         Each language's pages are built from the start; the second process runs
         them from the end, the default language's first.
         """
-        if self.command != "build" or not RUNNER.execute or self.preruns:
+        if self.command != "build" or not RUNNER.execute or self.prerun is not None:
             return files
         default, *others = self.config.languages
         # The order in which MkDocs will build this language's pages.
@@ -138,13 +136,13 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         for other in others:
             translated = [page.replace(f"{default}/", f"{other}/", 1) for page in order]
             languages.append([page for page in translated if (docs / page).is_file()])
-        self.preruns.append(PreRun(self.project_root, docs, languages))
+        self.prerun = PreRun(self.project_root, docs, languages)
         return files
 
     def _take_results_for(self, page: str) -> None:
         """Before a page: claim it, or wait for the second process's outputs for it."""
-        for prerun in self.preruns:
-            RUNNER.cache.update(prerun.take(page))
+        if self.prerun is not None:
+            RUNNER.cache.update(self.prerun.take(page))
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -261,16 +259,14 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         if self.command == "build" and characters:
             # The published site gets fonts cut down to the formulas' characters
             # (sitebuild.fonts), written by a second process while the build goes on.
-            # Every language's pages use these fonts; one still to be built may need
-            # more characters, which the last step checks. Each language's build ends
-            # here; a later one starts a job only if it adds characters (the fonts
-            # are shared, and an identical second job cost 1.3 s at the very end).
-            running = [job for job in self.font_jobs if job.target == target / "fonts"]
-            if not any(characters <= job.characters for job in running):
-                for job in running:
+            # Every language's build ends here, and all languages share these fonts:
+            # a later language starts the job again only if it adds characters (an
+            # identical second job cost 1.3 s at the very end of every build).
+            job = self.font_job
+            if job is None or not characters <= job.characters:
+                if job is not None:
                     job.stop()
-                    self.font_jobs.remove(job)
-                self.font_jobs.append(FontSubsetting(dist / "fonts", target / "fonts", characters))
+                self.font_job = FontSubsetting(dist / "fonts", target / "fonts", characters)
         else:
             for font in (dist / "fonts").glob("*.woff2"):
                 shutil.copyfile(font, target / "fonts" / font.name)
@@ -284,16 +280,12 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n (-100) built the others and merged
     def _write_language_sites(self, *, config: MkDocsConfig) -> None:
         self.language_sites.write(config)
-        jobs, self.font_jobs = self.font_jobs, []
-        everything = set().union(*self.formula_chars.values())
-        for job in jobs:
-            errors = job.wait()
-            if errors is None and not everything <= job.characters:
-                # A later language used a character the subset lacks: cut again.
-                errors = FontSubsetting(job.source, job.target, everything).wait()
-            if errors is not None:
-                msg = f"subsetting KaTeX's fonts into {job.target} failed:\n{errors}"
-                raise PluginError(msg)
+        # The last language's build gets here after every language started (or
+        # kept) the font job with its characters, so the job has them all.
+        job, self.font_job = self.font_job, None
+        if job is not None and (errors := job.wait()) is not None:
+            msg = f"subsetting KaTeX's fonts into {job.target} failed:\n{errors}"
+            raise PluginError(msg)
 
     on_post_build = CombinedEvent(_copy_assets, _collect_search_index, _write_language_sites)
 
@@ -304,19 +296,19 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             stats = {
                 "blocks_executed": RUNNER.stats.executed,
                 "blocks_from_cache": RUNNER.stats.from_cache,
-                "blocks_run_by_second_process": sum(prerun.blocks for prerun in self.preruns),
+                "blocks_run_by_second_process": self.prerun.blocks if self.prerun else 0,
                 "execution_seconds": dict(RUNNER.stats.seconds),
                 "katex_seconds": self.renderer.seconds if self.renderer else 0.0,
                 "formulas_rendered": self.renderer.formulas_rendered if self.renderer else 0,
                 "katex_processes": self.renderer.processes_started if self.renderer else 0,
             }
             Path(stats_file).write_text(json.dumps(stats, indent=2), encoding="utf-8")
-        for job in self.font_jobs:
-            job.stop()
-        self.font_jobs = []
-        for prerun in self.preruns:
-            prerun.stop()
-        self.preruns = []
+        if self.font_job is not None:
+            self.font_job.stop()
+            self.font_job = None
+        if self.prerun is not None:
+            self.prerun.stop()
+            self.prerun = None
         if self.renderer is not None:
             self.renderer.close()
             self.renderer = None

@@ -35,7 +35,7 @@ from sitebuild.fences import find_code_blocks
 from sitebuild.parity import front_matter_lines
 from sitebuild.runner import BuildRunner, _Block, source_digest
 
-__all__ = ["Claims", "PreRun", "prerun_pages"]
+__all__ = ["Claims", "PreRun", "share_pages"]
 
 
 class Claims:
@@ -104,29 +104,6 @@ def _run_page(runner: BuildRunner, project: Path, docs: Path, page: str) -> dict
     return {key: output for key, output in runner.cache.items() if key not in before}
 
 
-def _new_runner(project: Path) -> BuildRunner:
-    runner = BuildRunner()
-    runner.library_digest = source_digest(project / "src")
-    return runner
-
-
-def prerun_pages(project: Path, docs: Path, pages: list[str]) -> dict[str, str]:
-    """Run the examples of ``pages`` and return the runner's cache.
-
-    Args:
-        project: The project's root (holding ``src/``).
-        docs: The docs folder.
-        pages: Page paths relative to ``docs``, e.g. ``"en/exponential/laws.md"``.
-
-    Returns:
-        Cache key to shown output, for every block that ran cleanly.
-    """
-    runner = _new_runner(project)
-    for page in pages:
-        _run_page(runner, project, docs, page)
-    return runner.cache
-
-
 def share_pages(project: Path, docs: Path, claims: Claims, languages: list[list[str]]) -> None:
     """The second process's work: each language's pages from the end backwards.
 
@@ -140,7 +117,8 @@ def share_pages(project: Path, docs: Path, claims: Claims, languages: list[list[
         claims: The folder shared with the build.
         languages: Each language's pages in build order, languages in build order.
     """
-    runner = _new_runner(project)
+    runner = BuildRunner()
+    runner.library_digest = source_digest(project / "src")
     for pages in languages:
         for page in reversed(pages):
             if not claims.claim(page):

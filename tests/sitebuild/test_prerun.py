@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.prerun import PreRun, prerun_pages
+from sitebuild.prerun import Claims, PreRun, share_pages
 from tests.conftest import run_build
 
 pytestmark = pytest.mark.build
@@ -56,8 +56,9 @@ def test_a_failing_block_is_left_to_the_build(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (tmp_path / "src").mkdir()
-    cache = prerun_pages(tmp_path, docs, ["en/index.md"])
-    assert list(cache.values()) == ["1\n"]
+    claims = Claims(tmp_path)
+    share_pages(tmp_path, docs, claims, [["en/index.md"]])
+    assert list((claims.results("en/index.md") or {}).values()) == ["1\n"]
 
 
 def test_each_page_is_run_by_one_process_and_the_build_waits_for_the_other(
