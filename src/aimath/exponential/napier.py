@@ -38,7 +38,7 @@ __all__ = [
 
 
 def e_by_limit(n: int) -> float:
-    """Return ``(1 + 1/n)**n``, the n-th step of the limit that defines e (4.1).
+    """Return ``(1 + 1/n)**n``, the n-th term of a sequence that tends to e (4.1).
 
     The power is computed in binary fixed point with enough guard bits that the
     only error left is the final rounding to a float (well under one unit in the
