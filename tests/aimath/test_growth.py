@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from aimath.exponential.growth import (
     C14_HALF_LIFE,
+    LIBBY_HALF_LIFE,
     age_from_fraction,
     compound_amount,
     continuous_amount,
@@ -347,6 +348,21 @@ def test_age_against_mpmath() -> None:
     for fraction in (0.6, 0.3, 0.1, 0.01):
         exact = -5730 * mpmath.log(mpmath.mpf(fraction)) / mpmath.log(2)
         assert age_from_fraction(fraction) == pytest.approx(float(exact), rel=4 * EPS)
+
+
+def test_conventional_age_uses_the_libby_half_life() -> None:
+    # Conventional radiocarbon ages use 5568 years; the physical half-life is 5730.
+    assert LIBBY_HALF_LIFE == 5568.0
+    assert C14_HALF_LIFE == 5730.0
+    for k in range(1, 10):
+        assert age_from_fraction(2.0**-k, LIBBY_HALF_LIFE) == k * 5568.0
+    for fraction in (0.6, 0.3, 0.1):
+        exact = -5568 * mpmath.log(mpmath.mpf(fraction)) / mpmath.log(2)
+        conventional = age_from_fraction(fraction, LIBBY_HALF_LIFE)
+        assert conventional == pytest.approx(float(exact), rel=4 * EPS)
+        # At the same fraction, ages are proportional to the half-life (5.8).
+        ratio = conventional / age_from_fraction(fraction)
+        assert ratio == pytest.approx(5568 / 5730, rel=8 * EPS)
 
 
 # --- bad input ------------------------------------------------------------------------

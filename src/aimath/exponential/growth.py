@@ -34,6 +34,7 @@ from aimath._checks import (
 
 __all__ = [
     "C14_HALF_LIFE",
+    "LIBBY_HALF_LIFE",
     "age_from_fraction",
     "compound_amount",
     "continuous_amount",
@@ -48,8 +49,14 @@ __all__ = [
     "rule_of_72",
 ]
 
-#: Half-life of carbon-14 in years (the "Cambridge" value, 5730 ± 40 years).
+#: Half-life of carbon-14 in years (the "Cambridge" value, 5730 ± 40 years): the
+#: physical half-life used for decay on the page.
 C14_HALF_LIFE: float = 5730.0
+
+#: The Libby half-life of carbon-14 in years (5568), an older measurement that
+#: laboratories still use, by convention, for conventional radiocarbon ages; calibration
+#: curves take those ages as input and convert them to calendar years.
+LIBBY_HALF_LIFE: float = 5568.0
 
 _LN2 = math.log(2.0)
 
@@ -439,9 +446,12 @@ def age_from_fraction(fraction: float, half_life: float = C14_HALF_LIFE) -> floa
     """Return the age ``T log2(1/f)`` of a sample with the fraction ``f`` left (5.8).
 
     The inverse of :func:`remaining_fraction`: solving ``2**(-t/T) = f`` for
-    ``t``. With the default half-life this is radiocarbon dating in its simplest
-    form (real laboratories also correct for the changing carbon-14 content of
-    the atmosphere).
+    ``t``. With the default half-life, the physical one (5730 years), this is the
+    time since death in the simplest model. The conventional radiocarbon age that
+    laboratories report is computed with the Libby half-life instead (pass
+    [`LIBBY_HALF_LIFE`][aimath.exponential.growth.LIBBY_HALF_LIFE], 5568 years);
+    calibration curves then convert that age to calendar years, which also corrects
+    for the changing carbon-14 content of the atmosphere.
 
     Args:
         fraction: The fraction ``f`` of the original amount still present; a
@@ -461,6 +471,8 @@ def age_from_fraction(fraction: float, half_life: float = C14_HALF_LIFE) -> floa
     Examples:
         >>> age_from_fraction(0.25)
         11460.0
+        >>> age_from_fraction(0.25, LIBBY_HALF_LIFE)
+        11136.0
         >>> age_from_fraction(1)
         0.0
         >>> age_from_fraction(1.5)
