@@ -449,7 +449,7 @@ def age_from_fraction(fraction: float, half_life: float = C14_HALF_LIFE) -> floa
     ``t``. With the default half-life, the physical one (5730 years), this is the
     time since death in the simplest model. The conventional radiocarbon age that
     laboratories report is computed with the Libby half-life instead (pass
-    [`LIBBY_HALF_LIFE`][aimath.exponential.growth.LIBBY_HALF_LIFE], 5568 years);
+    `LIBBY_HALF_LIFE`, 5568 years);
     calibration curves then convert that age to calendar years, which also corrects
     for the changing carbon-14 content of the atmosphere.
 
