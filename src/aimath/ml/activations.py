@@ -11,7 +11,7 @@ For \(x\) just below 0, \(e^{x}\) is a float close to 1 and `exp(x) - 1`
 cancels most of its digits; [`elu`][aimath.ml.activations.elu] evaluates the
 negative branch with `expm1`, as PyTorch's `torch.nn.ELU` does, and keeps them.
 
-Conventions (as in [`aimath.ml.sigmoid`][aimath.ml.sigmoid]):
+Conventions (as in `aimath.ml.sigmoid`):
 
 - `x` is a real number, a Python sequence or a NumPy array; the function is
   applied element by element. A single number gives a `float`, anything else

@@ -7,8 +7,8 @@ the pages can show what goes wrong: ``exp`` overflows to ``inf`` beyond about
 example ``overflow encountered in exp``) and returns ``inf`` or ``nan``; these
 functions let it, on purpose. Input is checked for type like everywhere else.
 
-Use the stable versions in [`aimath.ml.softmax`][aimath.ml.softmax],
-[`aimath.ml.sigmoid`][aimath.ml.sigmoid] and [`aimath.ml.activations`][aimath.ml.activations].
+Use the stable versions in `aimath.ml.softmax`, `aimath.ml.sigmoid` and
+`aimath.ml.activations`.
 """
 
 from __future__ import annotations
