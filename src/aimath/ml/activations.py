@@ -62,12 +62,12 @@ def elu(x: ArrayLike, alpha: float = 1.0) -> float | FloatArray:
 
     Args:
         x: A real number or an array of them (`nan` rejected).
-        alpha: The value \(\alpha > 0\) that the ELU approaches as
-            \(x \to -\infty\) is \(-\alpha\); finite. Default 1.
+        alpha: The parameter \(\alpha > 0\), finite; the ELU tends to
+            \(-\alpha\) as \(x \to -\infty\). Default 1.
 
     Returns:
-        \(\operatorname{ELU}_\alpha(x)\), element by element, in \((-\alpha, \infty)\)
-        for finite `x`.
+        \(\operatorname{ELU}_\alpha(x)\), element by element, in \([-\alpha, \infty]\)
+        (it rounds to \(-\alpha\) for very negative `x`).
 
     Raises:
         TypeError: If `x` does not hold real numbers or `alpha` is not a real number.
@@ -112,8 +112,8 @@ def elu_derivative(x: ArrayLike, alpha: float = 1.0) -> float | FloatArray:
         alpha: The ELU's parameter \(\alpha > 0\); finite. Default 1.
 
     Returns:
-        The derivative, element by element, in \((0, \max(\alpha, 1)]\)
-        (0 for `-inf`).
+        The derivative, element by element, in \([0, \max(\alpha, 1)]\)
+        (it underflows to 0 for very negative `x`, and is 0 for `-inf`).
 
     Raises:
         TypeError: If `x` does not hold real numbers or `alpha` is not a real number.
