@@ -10,12 +10,13 @@ import scipy.signal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aimath.exponential.growth import half_life_from_rate
 from aimath.ml import (
     continuous_decay_lr,
     ema_weights,
     exponential_decay_lr,
     exponential_moving_average,
-    half_life,
+    half_life_steps,
     lr_schedule,
 )
 
@@ -53,8 +54,26 @@ def test_continuous_form_with_gamma_e_to_minus_lambda_agrees(
 
 @pytest.mark.parametrize("gamma", [0.5, 0.9, 0.99, 0.999])
 def test_half_life_halves_the_rate(gamma: float) -> None:
-    steps = half_life(gamma)
+    steps = half_life_steps(gamma)
     assert gamma**steps == pytest.approx(0.5, rel=1e-12)
+
+
+@pytest.mark.parametrize("gamma", [0.5, 0.9, 0.99, 0.999])
+def test_half_life_steps_is_half_life_from_rate_with_lambda_minus_ln_gamma(gamma: float) -> None:
+    assert half_life_steps(gamma) == pytest.approx(half_life_from_rate(-math.log(gamma)), rel=1e-15)
+
+
+@pytest.mark.parametrize("mu", [0.0, 0.5, 0.9, 0.99])
+def test_momentum_buffer_is_the_ema_divided_by_one_minus_mu(mu: float) -> None:
+    # PyTorch's SGD with dampening 0: b_k = mu b_{k-1} + g_k, b_0 = 0.
+    g = np.random.default_rng(RNG_SEED + 2).standard_normal(200)
+    buffer, buffers = 0.0, []
+    for value in g:
+        buffer = mu * buffer + value
+        buffers.append(buffer)
+    np.testing.assert_allclose(
+        buffers, exponential_moving_average(g, mu) / (1 - mu), rtol=1e-10, atol=1e-12
+    )
 
 
 def test_ema_matches_lfilter_and_the_unrolled_sum() -> None:
@@ -107,7 +126,7 @@ def test_constant_series_without_correction_is_one_minus_beta_to_the_k() -> None
         (lambda: continuous_decay_lr(0.1, -1.0, 1.0), ValueError, "rate must be >= 0"),
         (lambda: continuous_decay_lr(0.1, 1.0, -1.0), ValueError, "step must be >= 0"),
         (lambda: continuous_decay_lr(0.1, math.inf, 1.0), ValueError, "rate must be finite"),
-        (lambda: half_life(1.0), ValueError, "gamma must be < 1 to have a half-life"),
+        (lambda: half_life_steps(1.0), ValueError, "gamma must be < 1 to have a half-life"),
         (lambda: exponential_moving_average([1.0], 1.0), ValueError, r"beta must be in \[0, 1\)"),
         (lambda: exponential_moving_average([1.0], -0.1), ValueError, r"beta must be in \[0, 1\)"),
         (lambda: exponential_moving_average([1.0], True), TypeError, "beta must be a real number"),

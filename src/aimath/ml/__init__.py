@@ -3,6 +3,7 @@
 - :mod:`aimath.ml.softmax`: softmax (with temperature), log-softmax,
   log-sum-exp and cross-entropy from logits, all without overflow.
 - :mod:`aimath.ml.sigmoid`: sigmoid, its derivative, softplus and log-sigmoid.
+- `aimath.ml.activations`: the ELU and its derivative, with `expm1`.
 - :mod:`aimath.ml.decay`: exponential learning-rate decay and exponential
   moving averages (with Adam's bias correction).
 - :mod:`aimath.ml.numerics`: exact references for ``expm1``/``log1p``,
@@ -16,16 +17,18 @@ argument, and no NumPy warning is emitted for accepted input (except by the
 deliberately naive functions).
 """
 
+from aimath.ml.activations import elu, elu_derivative
 from aimath.ml.decay import (
     continuous_decay_lr,
     ema_weights,
     exponential_decay_lr,
     exponential_moving_average,
-    half_life,
+    half_life_steps,
     lr_schedule,
 )
 from aimath.ml.naive import (
     naive_cross_entropy,
+    naive_elu,
     naive_log_sigmoid,
     naive_logsumexp,
     naive_sigmoid,
@@ -45,15 +48,18 @@ __all__ = [
     "central_difference",
     "continuous_decay_lr",
     "cross_entropy",
+    "elu",
+    "elu_derivative",
     "ema_weights",
     "exponential_decay_lr",
     "exponential_moving_average",
-    "half_life",
+    "half_life_steps",
     "log_sigmoid",
     "log_softmax",
     "logsumexp",
     "lr_schedule",
     "naive_cross_entropy",
+    "naive_elu",
     "naive_log_sigmoid",
     "naive_logsumexp",
     "naive_sigmoid",

@@ -25,7 +25,7 @@ __all__ = [
     "ema_weights",
     "exponential_decay_lr",
     "exponential_moving_average",
-    "half_life",
+    "half_life_steps",
     "lr_schedule",
 ]
 
@@ -139,8 +139,13 @@ def continuous_decay_lr(initial_lr: float, rate: float, step: float) -> float:
     return lr0 * math.exp(-lam * t)
 
 
-def half_life(gamma: float) -> float:
-    r"""The number of steps after which :math:`\gamma^k` has halved: :math:`\ln 2 / (-\ln\gamma)`.
+def half_life_steps(gamma: float) -> float:
+    r"""Return the number of steps after which \(\gamma^k\) has halved, \(\ln 2 / (-\ln\gamma)\).
+
+    This takes the factor \(\gamma\) of one step, not a rate \(\lambda\): with
+    \(\lambda = -\ln\gamma\) it equals \(\ln 2 / \lambda\), which is what
+    [`half_life_from_rate`][aimath.exponential.growth.half_life_from_rate]
+    computes from \(\lambda\).
 
     Args:
         gamma: The factor applied each step, in (0, 1).
@@ -149,12 +154,14 @@ def half_life(gamma: float) -> float:
         The (generally non-integer) half-life in steps.
 
     Raises:
-        TypeError: If ``gamma`` is not a real number.
-        ValueError: If ``gamma`` is outside (0, 1) (``gamma = 1`` never halves).
+        TypeError: If `gamma` is not a real number.
+        ValueError: If `gamma` is outside (0, 1) (`gamma = 1` never halves).
 
     Examples:
-        >>> half_life(0.5)
+        >>> half_life_steps(0.5)
         1.0
+        >>> half_life_steps(0.9)
+        6.578813478960585
     """
     g = _require_gamma(gamma)
     if g == 1:

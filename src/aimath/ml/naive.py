@@ -7,7 +7,8 @@ the pages can show what goes wrong: ``exp`` overflows to ``inf`` beyond about
 example ``overflow encountered in exp``) and returns ``inf`` or ``nan``; these
 functions let it, on purpose. Input is checked for type like everywhere else.
 
-Use the stable versions in :mod:`aimath.ml.softmax` and :mod:`aimath.ml.sigmoid`.
+Use the stable versions in `aimath.ml.softmax`, `aimath.ml.sigmoid` and
+`aimath.ml.activations`.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from aimath._checks import require_positive_real
 from aimath.ml._arrays import FloatArray, as_class_labels, as_real_array
 
 __all__ = [
     "naive_cross_entropy",
+    "naive_elu",
     "naive_log_sigmoid",
     "naive_logsumexp",
     "naive_sigmoid",
@@ -139,4 +142,33 @@ def naive_log_sigmoid(x: ArrayLike) -> FloatArray:
         -0.6931471805599453
     """
     result: FloatArray = np.log(naive_sigmoid(x))
+    return result
+
+
+def naive_elu(x: ArrayLike, alpha: float = 1.0) -> FloatArray:
+    r"""Return the ELU with its negative branch written `alpha * (np.exp(x) - 1)`.
+
+    Only \(x \le 0\) goes into `exp` (as in [`elu`][aimath.ml.activations.elu]),
+    so the one difference is the subtraction: for \(x\) near 0, `np.exp(x)` is
+    a float close to 1 and subtracting 1 cancels most of its digits.
+
+    Args:
+        x: Real numbers.
+        alpha: The ELU's parameter \(\alpha > 0\); finite. Default 1.
+
+    Returns:
+        The ELU; for \(x < 0\) near 0 its relative error grows like
+        \(\varepsilon / |x|\), with \(\varepsilon = 2^{-52}\).
+
+    Raises:
+        TypeError: If `x` does not hold real numbers or `alpha` is not a real number.
+        ValueError: If `alpha` is not a finite number > 0.
+
+    Examples:
+        >>> float(naive_elu(-1e-10))  # the true value is about -9.9999999995e-11
+        -1.000000082740371e-10
+    """
+    a = require_positive_real(alpha, "alpha")
+    values = as_real_array(x, "x")
+    result: FloatArray = np.where(values > 0, values, a * (np.exp(np.minimum(values, 0.0)) - 1.0))
     return result
