@@ -307,7 +307,7 @@ def _checked_bases(a: object, b: object, x: object) -> tuple[float, float, float
 def base_law_rel_tol(law: str, x: float) -> float:
     r"""Return a relative tolerance that covers the rounding of both sides of (1.7) or (1.8).
 
-    Write \(u\) for [`UNIT_ROUNDOFF`][aimath.exponential.laws.UNIT_ROUNDOFF]. On the
+    Write \(u\) for `UNIT_ROUNDOFF`. On the
     left, `a * b` (or `a / b`) is rounded once, a relative error of at most
     \(u\), which the power \(x\) multiplies by \(|x|\); the power itself adds
     \(2u\) (`math.pow` is within 1 ulp on the platforms we test). On the right,
@@ -327,7 +327,7 @@ def base_law_rel_tol(law: str, x: float) -> float:
     Raises:
         TypeError: If `x` is not a real number.
         ValueError: If `law` is not one of
-            [`BASE_LAWS`][aimath.exponential.laws.BASE_LAWS] or `x` is not finite.
+            `BASE_LAWS` or `x` is not finite.
 
     Examples:
         >>> base_law_rel_tol("1.7", 0.5) == 2 * 7.5 * UNIT_ROUNDOFF
