@@ -34,10 +34,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aimath.exponential.laws import (
+    BASE_LAWS,
     LAWS,
     UNIT_ROUNDOFF,
+    base_law_rel_tol,
     law_rel_tol,
     power_law_sides,
+    power_of_product_sides,
+    power_of_quotient_sides,
     product_law_sides,
     quotient_law_sides,
     reciprocal_law_sides,
@@ -283,3 +287,114 @@ def test_law_rel_tol_values_and_bad_input() -> None:
         law_rel_tol("1.1", -2, 1, 1)
     with pytest.raises(TypeError, match="x must be a real number"):
         law_rel_tol("1.1", 2, "1", 1)  # type: ignore[arg-type]
+
+
+# --- the laws for two bases, (1.7) and (1.8) -------------------------------------
+# Domain: 0.1 <= a, b <= 10 and |x| <= 100 keep a*b, a/b in [0.01, 100] and every
+# power below 100**100 = 1e200, inside the normal float range.
+
+
+def test_two_base_examples_with_exact_float_results() -> None:
+    assert power_of_product_sides(4, 9, 0.5) == (6.0, 6.0)
+    assert power_of_product_sides(2, 3, 2) == (36.0, 36.0)
+    assert power_of_quotient_sides(9, 4, -0.5) == (2 / 3, 2 / 3)
+
+
+@PROPERTY
+@given(a=bases, b=bases, x=exponents)
+def test_power_of_product_1_7(a: float, b: float, x: float) -> None:
+    left, right = power_of_product_sides(a, b, x)
+    assert math.isclose(left, right, rel_tol=base_law_rel_tol("1.7", x))
+
+
+@PROPERTY
+@given(a=bases, b=bases, x=exponents)
+def test_power_of_quotient_1_8(a: float, b: float, x: float) -> None:
+    left, right = power_of_quotient_sides(a, b, x)
+    assert math.isclose(left, right, rel_tol=base_law_rel_tol("1.8", x))
+
+
+@PROPERTY
+@given(a=bases, b=bases, x=exponents)
+def test_two_base_sides_are_close_to_the_true_value(a: float, b: float, x: float) -> None:
+    # Each side is within the tolerance of the exact (ab)^x and (a/b)^x at 200 bits.
+    tolerance = base_law_rel_tol("1.7", x)
+    with mpmath.workprec(200):
+        product_truth = float(mpmath.power(mpmath.mpf(a) * mpmath.mpf(b), mpmath.mpf(x)))
+        quotient_truth = float(mpmath.power(mpmath.mpf(a) / mpmath.mpf(b), mpmath.mpf(x)))
+    for side in power_of_product_sides(a, b, x):
+        assert math.isclose(side, product_truth, rel_tol=tolerance)
+    for side in power_of_quotient_sides(a, b, x):
+        assert math.isclose(side, quotient_truth, rel_tol=tolerance)
+
+
+def test_two_base_tolerance_is_not_vacuous() -> None:
+    # A wrong law (a + b)^x = a^x + b^x is far outside the tolerance of (1.7).
+    left, _ = power_of_product_sides(2.0, 3.0, 0.5)
+    assert not math.isclose(left, 2.0**0.5 + 3.0**0.5, rel_tol=base_law_rel_tol("1.7", 0.5))
+    assert base_law_rel_tol("1.8", -3.0) == 2 * 10 * UNIT_ROUNDOFF
+
+
+@PROPERTY
+@given(a=nonzero_bases, b=nonzero_bases, n=integer_exponents)
+def test_two_base_laws_with_integer_exponents_exactly(a: Fraction, b: Fraction, n: int) -> None:
+    # With integer exponents (1.7) and (1.8) hold for all nonzero bases, negative ones too.
+    assert integer_power(a * b, n) == integer_power(a, n) * integer_power(b, n)
+    assert integer_power(a / b, n) == integer_power(a, n) / integer_power(b, n)
+
+
+@PROPERTY
+@given(
+    root_a=st.builds(Fraction, st.integers(1, 6), st.integers(1, 6)),
+    root_b=st.builds(Fraction, st.integers(1, 6), st.integers(1, 6)),
+    p=st.integers(-6, 6),
+    q=st.integers(1, 4),
+)
+def test_two_base_laws_with_rational_exponents_exactly(
+    root_a: Fraction, root_b: Fraction, p: int, q: int
+) -> None:
+    a, b, x = root_a**q, root_b**q, Fraction(p, q)
+    assert rational_power(a * b, x) == rational_power(a, x) * rational_power(b, x)
+    assert rational_power(a / b, x) == rational_power(a, x) / rational_power(b, x)
+
+
+def test_negative_bases_break_the_power_of_a_product() -> None:
+    # ((-1)(-1))^(1/2) = 1, while (-1)^(1/2) is not a real number.
+    assert rational_power(integer_power(-1, 1) * integer_power(-1, 1), Fraction(1, 2)) == 1
+    with pytest.raises(ValueError, match="base must be > 0"):
+        rational_power(-1, Fraction(1, 2))
+
+
+@pytest.mark.parametrize("sides", [power_of_product_sides, power_of_quotient_sides])
+def test_two_base_bad_input(sides: Callable[..., object]) -> None:
+    with pytest.raises(ValueError, match="a must be > 0, got -2"):
+        sides(-2, 3, 0.5)
+    with pytest.raises(ValueError, match="b must be > 0, got 0"):
+        sides(2, 0, 0.5)
+    with pytest.raises(ValueError, match="x must be finite"):
+        sides(2, 3, math.nan)
+    with pytest.raises(TypeError, match="b must be a real number"):
+        sides(2, "3", 0.5)
+
+
+@pytest.mark.parametrize(
+    "evaluate",
+    [
+        lambda: power_of_product_sides(1e200, 1e200, 0.5),  # a * b = inf
+        lambda: power_of_product_sides(1e-200, 1e-200, 0.5),  # a * b underflows
+        lambda: power_of_quotient_sides(1e-200, 1e200, 0.5),  # a / b underflows
+        lambda: power_of_product_sides(10, 10, 200),  # (ab)^x = 1e400
+        lambda: power_of_quotient_sides(10, 0.1, -200),  # a^x underflows on the right
+    ],
+)
+def test_two_base_out_of_range_raises_overflow_error(evaluate: Callable[[], object]) -> None:
+    with pytest.raises(OverflowError):
+        evaluate()
+
+
+def test_base_law_rel_tol_bad_input() -> None:
+    assert set(BASE_LAWS) == {"1.7", "1.8"}
+    with pytest.raises(ValueError, match="law must be one of"):
+        base_law_rel_tol("1.1", 1.0)
+    with pytest.raises(TypeError, match="x must be a real number"):
+        base_law_rel_tol("1.7", "1")  # type: ignore[arg-type]
