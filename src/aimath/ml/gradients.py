@@ -11,6 +11,8 @@ so they never overflow.
 
 from __future__ import annotations
 
+from typing import overload
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -23,7 +25,7 @@ from aimath.ml._arrays import (
     require_at_least_1d,
     require_axis,
 )
-from aimath.ml.sigmoid import _binary_targets, sigmoid
+from aimath.ml.sigmoid import _as_result, _binary_targets, sigmoid
 from aimath.ml.softmax import softmax
 
 __all__ = ["binary_cross_entropy_gradient", "cross_entropy_gradient", "softmax_jacobian"]
@@ -118,7 +120,11 @@ def softmax_jacobian(x: ArrayLike) -> FloatArray:
     return jacobian
 
 
-def binary_cross_entropy_gradient(logits: ArrayLike, targets: ArrayLike) -> FloatArray:
+@overload
+def binary_cross_entropy_gradient(logits: float, targets: float) -> float: ...
+@overload
+def binary_cross_entropy_gradient(logits: ArrayLike, targets: ArrayLike) -> float | FloatArray: ...
+def binary_cross_entropy_gradient(logits: ArrayLike, targets: ArrayLike) -> float | FloatArray:
     r"""Return \(\sigma(x) - y\), the derivative of the binary cross-entropy in the logit \(x\).
 
     The loss is [`binary_cross_entropy`][aimath.ml.sigmoid.binary_cross_entropy],
@@ -130,7 +136,8 @@ def binary_cross_entropy_gradient(logits: ArrayLike, targets: ArrayLike) -> Floa
             as `logits`.
 
     Returns:
-        An array of the shape of `logits`, entries in \((-1, 1)\).
+        The derivative of each element, in \([-1, 1]\): a float for numbers,
+        otherwise an array of the shape of `logits`.
 
     Raises:
         TypeError: If an argument does not hold real numbers.
@@ -138,6 +145,8 @@ def binary_cross_entropy_gradient(logits: ArrayLike, targets: ArrayLike) -> Floa
             outside \([0, 1]\).
 
     Examples:
+        >>> binary_cross_entropy_gradient(0.0, 1.0)
+        -0.5
         >>> binary_cross_entropy_gradient([0.0, 2.0, -1000.0], [1.0, 1.0, 0.0])
         array([-0.5       , -0.11920292,  0.        ])
         >>> binary_cross_entropy_gradient([0.0], [2.0])
@@ -147,4 +156,4 @@ def binary_cross_entropy_gradient(logits: ArrayLike, targets: ArrayLike) -> Floa
     """
     values, y = _binary_targets(logits, targets)
     gradient: FloatArray = np.asarray(sigmoid(values), dtype=np.float64) - y
-    return gradient
+    return _as_result(logits, gradient)

@@ -268,9 +268,10 @@ def binary_cross_entropy(logits: ArrayLike, targets: ArrayLike) -> float | Float
 
     The loss \(-y \ln \sigma(x) - (1 - y) \ln(1 - \sigma(x))\) equals
     \(\ln(1 + e^{x}) - y x\), which is computed as
-    `max(x, 0) - x * y + log1p(exp(-|x|))`, the stable form that PyTorch's
-    `BCEWithLogitsLoss` uses too; \(\sigma(x)\) is never formed, so a
-    probability that rounds to 0 or 1 cannot produce \(\ln 0\).
+    `max(x, 0) - x * y + log1p(exp(-|x|))`, which cannot overflow (PyTorch's
+    `BCEWithLogitsLoss` also works from logits for this reason);
+    \(\sigma(x)\) is never formed, so a probability that rounds to 0 or 1
+    cannot produce \(\ln 0\).
 
     Args:
         logits: Finite real logits, a number or an array.
