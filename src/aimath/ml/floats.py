@@ -67,8 +67,8 @@ def _bits(value: object, name: str, low: int, high: int) -> int:
     return int(value)
 
 
-#: The largest finite `bfloat16`, \((2 - 2^{-7}) \cdot 2^{127}\) (NumPy has no `bfloat16`).
 BFLOAT16_MAX: Final[float] = largest_finite(8, 7)
+r"""The largest finite `bfloat16`, \((2 - 2^{-7}) \cdot 2^{127}\) (NumPy has no `bfloat16`)."""
 
 _NUMPY_FORMATS: Final[dict[str, type[np.floating]]] = {
     "float16": np.float16,
