@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import mpmath
 import numpy as np
@@ -13,8 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aimath.ml import (
+    binary_cross_entropy,
     central_difference,
     log_sigmoid,
+    logit,
     sigmoid,
     sigmoid_derivative,
     softmax,
@@ -143,3 +146,70 @@ def test_bad_input_raises_a_clear_error(
 ) -> None:
     with pytest.raises(error, match=message):
         function(x)  # type: ignore[operator]
+
+
+# --- logit (the inverse of the sigmoid) and the binary cross-entropy ---------------
+
+
+@given(st.floats(min_value=-30.0, max_value=10.0, allow_nan=False))
+def test_logit_inverts_sigmoid(x: float) -> None:
+    # Rounding sigma(x) to a float moves 1 - sigma(x) by a relative eps / (1 - p),
+    # so above x = 10 the logit can only give x back to fewer digits.
+    assert logit(sigmoid(x)) == pytest.approx(x, rel=1e-9, abs=1e-9)
+
+
+@given(st.floats(min_value=1e-300, max_value=1 - 1e-16, exclude_max=False))
+def test_sigmoid_inverts_logit(p: float) -> None:
+    assert sigmoid(logit(p)) == pytest.approx(p, rel=1e-12)
+
+
+def test_logit_matches_scipy_and_closed_form() -> None:
+    p = np.array([1e-300, 1e-10, 0.1, 0.25, 0.5, 0.75, 0.9, 1 - 1e-10])
+    np.testing.assert_allclose(logit(p), scipy.special.logit(p), rtol=1e-9)
+    assert logit(0.75) == pytest.approx(math.log(3), rel=1e-15)
+    assert isinstance(logit(0.5), float)
+
+
+@pytest.mark.parametrize(
+    ("p", "message"),
+    [
+        (0.0, r"p must be in the open interval \(0, 1\), got 0.0$"),
+        (1.0, r"p must be in the open interval \(0, 1\), got 1.0$"),
+        ([0.5, 1.5], r"got 1.5 at index \(1,\)"),
+        ([0.5, np.nan], r"got nan at index \(1,\)"),
+        (-0.1, r"got -0.1$"),
+    ],
+)
+def test_logit_rejects_values_outside_the_open_interval(p: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        logit(p)  # type: ignore[arg-type]
+
+
+def test_logit_rejects_strings() -> None:
+    with pytest.raises(TypeError, match="p must hold real numbers"):
+        logit("0.5")  # type: ignore[arg-type]
+
+
+@given(
+    st.floats(min_value=-30.0, max_value=30.0, allow_nan=False),
+    st.floats(min_value=0.0, max_value=1.0),
+)
+def test_binary_cross_entropy_is_the_definition(x: float, y: float) -> None:
+    with mpmath.workdps(50):
+        s = 1 / (1 + mpmath.exp(-mpmath.mpf(x)))
+        definition = float(-(y * mpmath.log(s) + (1 - y) * mpmath.log(1 - s)))
+    assert binary_cross_entropy(x, y) == pytest.approx(definition, rel=1e-12, abs=1e-15)
+
+
+def test_binary_cross_entropy_matches_softplus_form_and_is_stable() -> None:
+    x = EXTREME[np.isfinite(EXTREME)]
+    for y in (0.0, 1.0):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            losses = binary_cross_entropy(x, np.full_like(x, y))
+        # y softplus(-x) + (1 - y) softplus(x), which is softplus(x) - y x.
+        reference = y * softplus(-x) + (1 - y) * softplus(x)
+        np.testing.assert_allclose(losses, reference, rtol=1e-12, atol=1e-300)
+        assert np.all(losses >= 0)
+    assert binary_cross_entropy(1000.0, 0.0) == 1000.0
+    assert binary_cross_entropy(-1000.0, 1.0) == 1000.0

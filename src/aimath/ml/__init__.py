@@ -2,8 +2,13 @@
 
 - :mod:`aimath.ml.softmax`: softmax (with temperature), log-softmax,
   log-sum-exp and cross-entropy from logits, all without overflow.
-- :mod:`aimath.ml.sigmoid`: sigmoid, its derivative, softplus and log-sigmoid.
+- :mod:`aimath.ml.sigmoid`: sigmoid, its derivative, softplus and log-sigmoid,
+  the logit (its inverse) and the binary cross-entropy from logits.
 - `aimath.ml.activations`: the ELU and its derivative, with `expm1`.
+- `aimath.ml.gradients`: the gradients of both losses with respect to the
+  logits (`p - onehot(y)` and `sigmoid(x) - y`) and the softmax Jacobian.
+- `aimath.ml.floats`: the overflow threshold of `exp` in float16, bfloat16,
+  float32 and float64.
 - :mod:`aimath.ml.decay`: exponential learning-rate decay and exponential
   moving averages (with Adam's bias correction).
 - :mod:`aimath.ml.numerics`: exact references for ``expm1``/``log1p``,
@@ -26,6 +31,12 @@ from aimath.ml.decay import (
     half_life_steps,
     lr_schedule,
 )
+from aimath.ml.floats import BFLOAT16_MAX, largest_finite, overflow_threshold
+from aimath.ml.gradients import (
+    binary_cross_entropy_gradient,
+    cross_entropy_gradient,
+    softmax_jacobian,
+)
 from aimath.ml.naive import (
     naive_cross_entropy,
     naive_elu,
@@ -41,21 +52,34 @@ from aimath.ml.numerics import (
     reference_log1p,
     relative_error,
 )
-from aimath.ml.sigmoid import log_sigmoid, sigmoid, sigmoid_derivative, softplus
+from aimath.ml.sigmoid import (
+    binary_cross_entropy,
+    log_sigmoid,
+    logit,
+    sigmoid,
+    sigmoid_derivative,
+    softplus,
+)
 from aimath.ml.softmax import cross_entropy, log_softmax, logsumexp, softmax
 
 __all__ = [
+    "BFLOAT16_MAX",
+    "binary_cross_entropy",
+    "binary_cross_entropy_gradient",
     "central_difference",
     "continuous_decay_lr",
     "cross_entropy",
+    "cross_entropy_gradient",
     "elu",
     "elu_derivative",
     "ema_weights",
     "exponential_decay_lr",
     "exponential_moving_average",
     "half_life_steps",
+    "largest_finite",
     "log_sigmoid",
     "log_softmax",
+    "logit",
     "logsumexp",
     "lr_schedule",
     "naive_cross_entropy",
@@ -65,11 +89,13 @@ __all__ = [
     "naive_sigmoid",
     "naive_softmax",
     "naive_softplus",
+    "overflow_threshold",
     "reference_expm1",
     "reference_log1p",
     "relative_error",
     "sigmoid",
     "sigmoid_derivative",
     "softmax",
+    "softmax_jacobian",
     "softplus",
 ]

@@ -27,11 +27,18 @@ from __future__ import annotations
 from typing import overload
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
 from aimath.ml._arrays import FloatArray, as_real_array, reject_nan
 
-__all__ = ["log_sigmoid", "sigmoid", "sigmoid_derivative", "softplus"]
+__all__ = [
+    "binary_cross_entropy",
+    "log_sigmoid",
+    "logit",
+    "sigmoid",
+    "sigmoid_derivative",
+    "softplus",
+]
 
 
 def _checked(x: object) -> FloatArray:
@@ -184,3 +191,112 @@ def log_sigmoid(x: ArrayLike) -> float | FloatArray:
     values = _checked(x)
     result = np.minimum(values, 0.0) - np.log1p(_exp_minus_abs(values))
     return _as_result(x, result)
+
+
+def _bad_value_message(values: FloatArray, bad: NDArray[np.bool_], name: str, rule: str) -> str:
+    """The error message for the first element of ``values`` where ``bad`` is True."""
+    where = tuple(int(i) for i in np.argwhere(np.atleast_1d(bad))[0])
+    first = float(np.atleast_1d(values)[where])
+    suffix = "" if values.ndim == 0 else f" at index {where}"
+    return f"{name} must be {rule}, got {first!r}{suffix}"
+
+
+@overload
+def logit(p: float) -> float: ...
+@overload
+def logit(p: ArrayLike) -> FloatArray: ...
+def logit(p: ArrayLike) -> float | FloatArray:
+    r"""Return the logit \(\ln(p / (1 - p))\), the inverse of the sigmoid.
+
+    For \(0 < p < 1\), \(x = \ln(p/(1-p))\) is the one real number with
+    \(\sigma(x) = p\). It is computed as `log(p) - log1p(-p)`. At \(p = 0\) and
+    \(p = 1\) the logit would be \(-\infty\) and \(+\infty\), which no finite
+    logit produces, so those values are refused with the rest of what lies
+    outside \((0, 1)\).
+
+    Args:
+        p: A probability strictly between 0 and 1, or an array of them.
+
+    Returns:
+        The logit, a float for a number, an array of the same shape otherwise.
+
+    Raises:
+        TypeError: If `p` does not hold real numbers.
+        ValueError: If `p` is empty, or an element is not in the open interval
+            \((0, 1)\) (`nan` included).
+
+    Examples:
+        >>> logit(0.5)
+        0.0
+        >>> logit([0.25, 0.75])
+        array([-1.09861229,  1.09861229])
+        >>> logit(1.0)
+        Traceback (most recent call last):
+        ...
+        ValueError: p must be in the open interval (0, 1), got 1.0
+    """
+    values = as_real_array(p, "p")
+    outside = ~((values > 0) & (values < 1))  # nan is outside too
+    if outside.any():
+        raise ValueError(_bad_value_message(values, outside, "p", "in the open interval (0, 1)"))
+    result: FloatArray = np.log(values) - np.log1p(-values)
+    return _as_result(p, result)
+
+
+def _binary_targets(logits: object, targets: object) -> tuple[FloatArray, FloatArray]:
+    """Check logits (finite) and targets (in [0, 1], same shape) for the binary loss."""
+    values = as_real_array(logits, "logits")
+    not_finite = ~np.isfinite(values)
+    if not_finite.any():
+        raise ValueError(_bad_value_message(values, not_finite, "logits", "finite"))
+    y = as_real_array(targets, "targets")
+    if y.shape != values.shape:
+        msg = f"targets must have the shape of logits, {values.shape}, got {y.shape}"
+        raise ValueError(msg)
+    outside = ~((y >= 0) & (y <= 1))  # nan is outside too
+    if outside.any():
+        raise ValueError(_bad_value_message(y, outside, "targets", "in [0, 1]"))
+    return values, y
+
+
+@overload
+def binary_cross_entropy(logits: float, targets: float) -> float: ...
+@overload
+def binary_cross_entropy(logits: ArrayLike, targets: ArrayLike) -> float | FloatArray: ...
+def binary_cross_entropy(logits: ArrayLike, targets: ArrayLike) -> float | FloatArray:
+    r"""Return the binary cross-entropy of \(\sigma(x)\) against \(y\), from the logit \(x\).
+
+    The loss \(-y \ln \sigma(x) - (1 - y) \ln(1 - \sigma(x))\) equals
+    \(\ln(1 + e^{x}) - y x\), which is computed as
+    `max(x, 0) - x * y + log1p(exp(-|x|))`, which cannot overflow (PyTorch's
+    `BCEWithLogitsLoss` also works from logits for this reason);
+    \(\sigma(x)\) is never formed, so a probability that rounds to 0 or 1
+    cannot produce \(\ln 0\).
+
+    Args:
+        logits: Finite real logits, a number or an array.
+        targets: Targets \(y\) in \([0, 1]\) (usually 0 or 1), of the same shape
+            as `logits`.
+
+    Returns:
+        The loss of each element, \(\ge 0\) for targets 0 or 1: a float for
+        numbers, otherwise an array of the shape of `logits`.
+
+    Raises:
+        TypeError: If an argument does not hold real numbers.
+        ValueError: If the shapes differ, a logit is not finite, or a target is
+            outside \([0, 1]\).
+
+    Examples:
+        >>> binary_cross_entropy(0.0, 1.0)
+        0.6931471805599453
+        >>> binary_cross_entropy([1000.0, -1000.0], [0.0, 0.0])
+        array([1000.,    0.])
+        >>> binary_cross_entropy(float("inf"), 1.0)
+        Traceback (most recent call last):
+        ...
+        ValueError: logits must be finite, got inf
+    """
+    values, y = _binary_targets(logits, targets)
+    losses = np.maximum(values, 0.0) - values * y + np.log1p(_exp_minus_abs(values))
+    return _as_result(logits, losses)
