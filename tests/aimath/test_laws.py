@@ -268,11 +268,41 @@ def test_non_finite_exponents_are_rejected(sides: Callable[..., object], bad: fl
         lambda: quotient_law_sides(2, -1100, -1100),  # 0.0 / 0.0 on the left
         lambda: power_law_sides(10, 200, 2),  # a**(x y) = 1e400
         lambda: power_law_sides(2, -1100, 0.5),  # a**x underflows
+        # Subnormal results (below sys.float_info.min) carry fewer significant bits,
+        # so the relative tolerance would not cover them: refused as well.
+        lambda: product_law_sides(2, -1064.06, 2.08),  # a**x and a**(x+y) subnormal
+        lambda: reciprocal_law_sides(2, 1023.5),  # 1 / a**x = 2**-1023.5 subnormal
+        lambda: quotient_law_sides(2, 1.5, -1023),  # a**(y-x) = 2**-1024.5 subnormal
+        lambda: power_law_sides(2, -1030, 1.02),  # a**x = 2**-1030 subnormal
     ],
 )
 def test_out_of_range_raises_overflow_error(evaluate: Callable[[], object]) -> None:
     with pytest.raises(OverflowError):
         evaluate()
+
+
+@PROPERTY
+@given(
+    x=st.floats(-1074, -1000),
+    y=st.floats(-3, 3),
+    b=st.floats(0.5, 2),
+)
+def test_near_underflow_every_result_is_covered_or_refused(x: float, y: float, b: float) -> None:
+    # Near the bottom of the float range a law function either raises OverflowError
+    # or returns sides that its tolerance covers; it never returns a misleading pair.
+    z = 1 + y / 100
+    checks = [
+        (lambda: product_law_sides(2, x, y), law_rel_tol("1.1", 2, x, y)),
+        (lambda: quotient_law_sides(2, -y, x), law_rel_tol("1.3", 2, -y, x)),
+        (lambda: power_of_product_sides(2.0**x, b, z), base_law_rel_tol("1.7", z)),
+        (lambda: power_of_quotient_sides(2.0**x, b, z), base_law_rel_tol("1.8", z)),
+    ]
+    for evaluate, tolerance in checks:
+        try:
+            left, right = evaluate()
+        except OverflowError:
+            continue
+        assert math.isclose(left, right, rel_tol=tolerance)
 
 
 def test_law_rel_tol_values_and_bad_input() -> None:
@@ -385,6 +415,8 @@ def test_two_base_bad_input(sides: Callable[..., object]) -> None:
         lambda: power_of_quotient_sides(1e-200, 1e200, 0.5),  # a / b underflows
         lambda: power_of_product_sides(10, 10, 200),  # (ab)^x = 1e400
         lambda: power_of_quotient_sides(10, 0.1, -200),  # a^x underflows on the right
+        lambda: power_of_product_sides(2.0661600829296167e-308, 1.867, 1.0107),  # subnormal
+        lambda: power_of_quotient_sides(1e-300, 1e5, 1.02),  # (a / b)**x subnormal
     ],
 )
 def test_two_base_out_of_range_raises_overflow_error(evaluate: Callable[[], object]) -> None:

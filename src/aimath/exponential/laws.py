@@ -1,4 +1,4 @@
-"""Both sides of the exponent laws (1.1)-(1.4), evaluated in floating point.
+"""Both sides of the exponent laws (1.1)-(1.4), (1.7) and (1.8), evaluated in floating point.
 
 For a base ``a > 0`` and real exponents ``x``, ``y``:
 
@@ -6,6 +6,8 @@ For a base ``a > 0`` and real exponents ``x``, ``y``:
 - (1.2) ``1 / a**x == a**(-x)``
 - (1.3) ``a**y / a**x == a**(y - x)``
 - (1.4) ``(a**x)**y == a**(x * y)``
+- (1.7) ``(a * b)**x == a**x * b**x`` and (1.8) ``(a / b)**x == a**x / b**x``,
+  for a second base ``b > 0``
 
 In floats the two sides are computed by different chains of rounded
 operations, so they may differ in the last bits. :func:`law_rel_tol` gives a
@@ -20,7 +22,7 @@ import math
 import sys
 from typing import Final
 
-from aimath._checks import require_finite_real, require_float_result, require_positive_real
+from aimath._checks import require_finite_real, require_positive_real
 from aimath.exponential.powers import real_power
 
 __all__ = [
@@ -48,14 +50,19 @@ BASE_LAWS: Final = ("1.7", "1.8")
 UNIT_ROUNDOFF: Final = 2.0**-53
 
 
-def _nonzero_power(a: float, x: float) -> float:
-    # An intermediate power that underflows to 0.0 would turn the left side into
-    # 0, inf or a division by zero; the float range is the problem, so say so.
-    power = real_power(a, x)
-    if power == 0.0:
-        msg = f"{a!r} ** {x!r} underflows to 0.0, outside the range of floats"
+def _normal_float(value: float, what: str) -> float:
+    # The rounding bounds of law_rel_tol and base_law_rel_tol are relative errors,
+    # which hold only for normal floats. A value that overflowed (inf), underflowed
+    # to 0.0 or fell into the subnormal range (below sys.float_info.min, where
+    # floats have fewer significant bits) would make them meaningless, so refuse it.
+    if math.isinf(value) or value < sys.float_info.min:
+        msg = f"{what} = {value!r} is outside the normal range of floats"
         raise OverflowError(msg)
-    return power
+    return value
+
+
+def _normal_power(a: float, x: float, what: str) -> float:
+    return _normal_float(real_power(a, x), what)
 
 
 def product_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
@@ -72,7 +79,8 @@ def product_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
     Raises:
         TypeError: If an argument is not a real number.
         ValueError: If ``a`` <= 0 or an argument is not finite.
-        OverflowError: If a side, or a power on the left, leaves the float range.
+        OverflowError: If a side, or a power on the left, leaves the normal float range
+            (overflow, or underflow to 0.0 or a subnormal number).
 
     Examples:
         >>> product_law_sides(2, 3, 4)
@@ -83,9 +91,9 @@ def product_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
         ValueError: a must be > 0, got -2
     """
     base, first, second = _checked(a, x, y)
-    right = real_power(base, first + second)
-    left = _nonzero_power(base, first) * _nonzero_power(base, second)
-    return require_float_result(left, "a**x * a**y"), right
+    right = _normal_power(base, first + second, "a**(x + y)")
+    left = _normal_power(base, first, "a**x") * _normal_power(base, second, "a**y")
+    return _normal_float(left, "a**x * a**y"), right
 
 
 def reciprocal_law_sides(a: float, x: float) -> tuple[float, float]:
@@ -101,16 +109,17 @@ def reciprocal_law_sides(a: float, x: float) -> tuple[float, float]:
     Raises:
         TypeError: If an argument is not a real number.
         ValueError: If ``a`` <= 0 or an argument is not finite.
-        OverflowError: If a side, or ``a**x``, leaves the float range.
+        OverflowError: If a side, or ``a**x``, leaves the normal float range
+            (overflow, or underflow to 0.0 or a subnormal number).
 
     Examples:
         >>> reciprocal_law_sides(2, 3)
         (0.125, 0.125)
     """
     base, exponent, _ = _checked(a, x, 0.0)
-    right = real_power(base, -exponent)
-    left = 1.0 / _nonzero_power(base, exponent)
-    return require_float_result(left, "1 / a**x"), right
+    right = _normal_power(base, -exponent, "a**(-x)")
+    left = 1.0 / _normal_power(base, exponent, "a**x")
+    return _normal_float(left, "1 / a**x"), right
 
 
 def quotient_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
@@ -127,16 +136,17 @@ def quotient_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
     Raises:
         TypeError: If an argument is not a real number.
         ValueError: If ``a`` <= 0 or an argument is not finite.
-        OverflowError: If a side, or a power on the left, leaves the float range.
+        OverflowError: If a side, or a power on the left, leaves the normal float range
+            (overflow, or underflow to 0.0 or a subnormal number).
 
     Examples:
         >>> quotient_law_sides(2, 3, 5)
         (4.0, 4.0)
     """
     base, first, second = _checked(a, x, y)
-    right = real_power(base, second - first)
-    left = _nonzero_power(base, second) / _nonzero_power(base, first)
-    return require_float_result(left, "a**y / a**x"), right
+    right = _normal_power(base, second - first, "a**(y - x)")
+    left = _normal_power(base, second, "a**y") / _normal_power(base, first, "a**x")
+    return _normal_float(left, "a**y / a**x"), right
 
 
 def power_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
@@ -153,7 +163,8 @@ def power_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
     Raises:
         TypeError: If an argument is not a real number.
         ValueError: If ``a`` <= 0 or an argument is not finite.
-        OverflowError: If a side, or ``a**x``, leaves the float range.
+        OverflowError: If a side, or ``a**x``, leaves the normal float range
+            (overflow, or underflow to 0.0 or a subnormal number).
 
     Examples:
         >>> power_law_sides(2, 3, 2)
@@ -162,8 +173,8 @@ def power_law_sides(a: float, x: float, y: float) -> tuple[float, float]:
         (8.0, 8.0)
     """
     base, inner, outer = _checked(a, x, y)
-    right = real_power(base, inner * outer)
-    left = real_power(_nonzero_power(base, inner), outer)
+    right = _normal_power(base, inner * outer, "a**(x * y)")
+    left = _normal_power(_normal_power(base, inner, "a**x"), outer, "(a**x)**y")
     return left, right
 
 
@@ -193,7 +204,8 @@ def law_rel_tol(law: str, a: float, x: float, y: float = 0.0) -> float:
 
     The tolerance is twice that bound, a margin for the neglected second-order
     terms. It holds while every power stays in the normal float range (no
-    underflow to subnormal numbers).
+    underflow to subnormal numbers); the ``*_sides`` functions raise
+    ``OverflowError`` otherwise.
 
     Args:
         law: The equation number: ``"1.1"``, ``"1.2"``, ``"1.3"`` or ``"1.4"``.
@@ -231,15 +243,6 @@ def law_rel_tol(law: str, a: float, x: float, y: float = 0.0) -> float:
     return 2 * units_of_roundoff[law] * UNIT_ROUNDOFF
 
 
-def _normal_float(value: float, what: str) -> float:
-    # a * b or a / b outside the normal float range (inf, 0.0 or subnormal) would
-    # make the rounding bound of base_law_rel_tol meaningless.
-    if math.isinf(value) or value < sys.float_info.min:
-        msg = f"{what} = {value!r} is outside the normal range of floats"
-        raise OverflowError(msg)
-    return value
-
-
 def power_of_product_sides(a: float, b: float, x: float) -> tuple[float, float]:
     r"""Evaluate both sides of (1.7), \((ab)^{x}\) and \(a^{x} b^{x}\).
 
@@ -265,9 +268,9 @@ def power_of_product_sides(a: float, b: float, x: float) -> tuple[float, float]:
         ValueError: a must be > 0, got -1
     """
     first, second, exponent = _checked_bases(a, b, x)
-    left = _nonzero_power(_normal_float(first * second, "a * b"), exponent)
-    right = _nonzero_power(first, exponent) * _nonzero_power(second, exponent)
-    return left, require_float_result(right, "a**x * b**x")
+    left = _normal_power(_normal_float(first * second, "a * b"), exponent, "(a * b)**x")
+    right = _normal_power(first, exponent, "a**x") * _normal_power(second, exponent, "b**x")
+    return left, _normal_float(right, "a**x * b**x")
 
 
 def power_of_quotient_sides(a: float, b: float, x: float) -> tuple[float, float]:
@@ -291,9 +294,9 @@ def power_of_quotient_sides(a: float, b: float, x: float) -> tuple[float, float]
         (0.6666666666666666, 0.6666666666666666)
     """
     first, second, exponent = _checked_bases(a, b, x)
-    left = _nonzero_power(_normal_float(first / second, "a / b"), exponent)
-    right = _nonzero_power(first, exponent) / _nonzero_power(second, exponent)
-    return left, require_float_result(right, "a**x / b**x")
+    left = _normal_power(_normal_float(first / second, "a / b"), exponent, "(a / b)**x")
+    right = _normal_power(first, exponent, "a**x") / _normal_power(second, exponent, "b**x")
+    return left, _normal_float(right, "a**x / b**x")
 
 
 def _checked_bases(a: object, b: object, x: object) -> tuple[float, float, float]:
