@@ -209,10 +209,11 @@ def logit(p: ArrayLike) -> float | FloatArray:
     r"""Return the logit \(\ln(p / (1 - p))\), the inverse of the sigmoid.
 
     For \(0 < p < 1\), \(x = \ln(p/(1-p))\) is the one real number with
-    \(\sigma(x) = p\). It is computed as `log(p) - log1p(-p)`. At \(p = 0\) and
-    \(p = 1\) the logit would be \(-\infty\) and \(+\infty\), which no finite
-    logit produces, so those values are refused with the rest of what lies
-    outside \((0, 1)\).
+    \(\sigma(x) = p\). It is computed as `log(p) - log1p(-p)`. No real \(x\)
+    has \(\sigma(x) = 0\) or \(1\), so \(p = 0\) and \(p = 1\) have no logit
+    (the formula would give \(-\infty\) and \(+\infty\)); they are refused
+    with every other value outside \((0, 1)\). `scipy.special.logit` returns
+    `-inf` and `inf` at 0 and 1, and `nan` outside \([0, 1]\).
 
     Args:
         p: A probability strictly between 0 and 1, or an array of them.
