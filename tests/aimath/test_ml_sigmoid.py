@@ -235,3 +235,10 @@ def test_binary_cross_entropy_soft_target_minimum_is_the_entropy_at_the_logit(y:
     assert binary_cross_entropy(best, y) == pytest.approx(entropy, rel=1e-14, abs=0)
     for shift in (-1e-3, 1e-3):
         assert binary_cross_entropy(best + shift, y) > binary_cross_entropy(best, y)
+
+
+def test_scipy_logit_returns_infinities_and_nan_where_logit_raises() -> None:
+    # What the docstring of logit and the sigmoid page say SciPy does instead of raising.
+    with np.errstate(all="ignore"):
+        values = scipy.special.logit(np.array([0.0, 1.0, 1.5, -0.1]))
+    np.testing.assert_array_equal(values, [-np.inf, np.inf, np.nan, np.nan])
