@@ -213,3 +213,32 @@ def test_binary_cross_entropy_matches_softplus_form_and_is_stable() -> None:
         assert np.all(losses >= 0)
     assert binary_cross_entropy(1000.0, 0.0) == 1000.0
     assert binary_cross_entropy(-1000.0, 1.0) == 1000.0
+
+
+@pytest.mark.parametrize(
+    ("x", "y"), [(30.0, 0.999999), (25.3, 0.9999999999), (100.0, 1 - 2**-30), (-40.0, 1e-9)]
+)
+def test_binary_cross_entropy_soft_target_near_the_label_keeps_its_digits(
+    x: float, y: float
+) -> None:
+    # max(x, 0) - x * y would cancel here; x * (1 - y) does not (1 - y is exact for y >= 1/2).
+    with mpmath.workdps(60):
+        s = 1 / (1 + mpmath.exp(-mpmath.mpf(x)))
+        definition = float(-(y * mpmath.log(s) + (1 - y) * mpmath.log(1 - s)))
+    assert binary_cross_entropy(x, y) == pytest.approx(definition, rel=1e-14, abs=0)
+
+
+@pytest.mark.parametrize("y", [0.1, 0.3, 0.5, 0.9])
+def test_binary_cross_entropy_soft_target_minimum_is_the_entropy_at_the_logit(y: float) -> None:
+    best = logit(y)
+    entropy = -y * math.log(y) - (1 - y) * math.log(1 - y)
+    assert binary_cross_entropy(best, y) == pytest.approx(entropy, rel=1e-14, abs=0)
+    for shift in (-1e-3, 1e-3):
+        assert binary_cross_entropy(best + shift, y) > binary_cross_entropy(best, y)
+
+
+def test_scipy_logit_returns_infinities_and_nan_where_logit_raises() -> None:
+    # What the docstring of logit and the sigmoid page say SciPy does instead of raising.
+    with np.errstate(all="ignore"):
+        values = scipy.special.logit(np.array([0.0, 1.0, 1.5, -0.1]))
+    np.testing.assert_array_equal(values, [-np.inf, np.inf, np.nan, np.nan])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from fractions import Fraction
 
 import numpy as np
@@ -304,3 +305,13 @@ def test_a_slice_of_only_neg_inf_has_no_softmax(function: object) -> None:
 def test_bad_temperature_raises(temperature: object, error: type, message: str) -> None:
     with pytest.raises(error, match=message):
         softmax([1.0, 2.0], temperature=temperature)  # type: ignore[arg-type]
+
+
+def test_scipy_returns_nan_or_inf_where_these_functions_raise() -> None:
+    # What the softmax page and module docstring say SciPy does for nan and +inf.
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        assert np.isnan(scipy.special.softmax([0.0, np.inf])).all()
+        assert np.isnan(scipy.special.softmax([0.0, np.nan])).all()
+        assert scipy.special.logsumexp([0.0, np.inf]) == np.inf
+        assert np.isnan(scipy.special.logsumexp([0.0, np.nan]))

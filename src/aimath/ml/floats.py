@@ -1,13 +1,18 @@
 r"""Where `exp` overflows in the floating-point formats used for training.
 
-A binary floating-point format with \(w\) exponent bits and \(f\) fraction bits
-has the largest finite value \((2 - 2^{-f}) \cdot 2^{2^{w-1} - 1}\). Its natural
-logarithm is the overflow threshold of `exp`: for \(x > \ln(\text{max})\) the
-exact \(e^{x}\) is larger than every finite number of the format.
+A binary floating-point format laid out like IEEE 754 (\(w\) exponent bits with
+bias \(2^{w-1} - 1\), \(f\) fraction bits, the all-ones exponent reserved for
+`inf` and `nan`) has the largest finite value
+\((2 - 2^{-f}) \cdot 2^{2^{w-1} - 1}\). Its natural logarithm is the overflow
+threshold of `exp`: for \(x > \ln(\text{max})\) the exact \(e^{x}\) is larger
+than every finite number of the format. Formats that use the all-ones exponent
+for finite numbers, such as the 8-bit format `float8_e4m3fn`, do
+not follow this formula.
 
 NumPy describes `float16`, `float32` and `float64` with `numpy.finfo`; it has no
-`bfloat16` (8 exponent bits, 7 fraction bits), whose largest value is computed
-here from its format instead.
+`bfloat16`, whose largest value is computed here from its format instead:
+`bfloat16` is the upper half of a `float32` (sign, the same 8 exponent bits, the
+first 7 of the 23 fraction bits), with the same reserved exponent.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ __all__ = ["BFLOAT16_MAX", "largest_finite", "overflow_threshold"]
 def largest_finite(exponent_bits: int, fraction_bits: int) -> float:
     r"""Return the largest finite value of a binary floating-point format.
 
-    The largest value has every fraction bit set and the largest exponent that is
-    not reserved for `inf` and `nan`, so it is
+    In a format laid out like IEEE 754 (exponent bias \(2^{w-1} - 1\), the
+    all-ones exponent reserved for `inf` and `nan`), the largest value has every
+    fraction bit set and the largest exponent that is not reserved, so it is
     \((2 - 2^{-f}) \cdot 2^{2^{w-1} - 1}\) for \(w\) exponent bits and \(f\)
     fraction bits. The result is exact.
 

@@ -88,8 +88,10 @@ def softmax_jacobian(x: ArrayLike) -> FloatArray:
     r"""Return the Jacobian \(\partial\, \mathrm{softmax}(x)_i / \partial x_j = p_i([i = j] - p_j)\).
 
     As a matrix this is \(\mathrm{diag}(p) - p p^{\top}\) with \(p = \mathrm{softmax}(x)\).
-    It is symmetric, and each row sums to 0, because the probabilities always
-    sum to 1.
+    It is symmetric, and every row and every column sums to 0: a column sums to
+    0 because the probabilities always sum to 1, so moving one logit leaves
+    their total unchanged; a row sums to 0 because adding the same number to
+    every logit leaves the softmax unchanged.
 
     Args:
         x: One vector of logits (one dimension); no `nan` or `+inf`.

@@ -209,10 +209,11 @@ def logit(p: ArrayLike) -> float | FloatArray:
     r"""Return the logit \(\ln(p / (1 - p))\), the inverse of the sigmoid.
 
     For \(0 < p < 1\), \(x = \ln(p/(1-p))\) is the one real number with
-    \(\sigma(x) = p\). It is computed as `log(p) - log1p(-p)`. At \(p = 0\) and
-    \(p = 1\) the logit would be \(-\infty\) and \(+\infty\), which no finite
-    logit produces, so those values are refused with the rest of what lies
-    outside \((0, 1)\).
+    \(\sigma(x) = p\). It is computed as `log(p) - log1p(-p)`. No real \(x\)
+    has \(\sigma(x) = 0\) or \(1\), so \(p = 0\) and \(p = 1\) have no logit
+    (the formula would give \(-\infty\) and \(+\infty\)); they are refused
+    with every other value outside \((0, 1)\). `scipy.special.logit` returns
+    `-inf` and `inf` at 0 and 1, and `nan` outside \([0, 1]\).
 
     Args:
         p: A probability strictly between 0 and 1, or an array of them.
@@ -267,11 +268,13 @@ def binary_cross_entropy(logits: ArrayLike, targets: ArrayLike) -> float | Float
     r"""Return the binary cross-entropy of \(\sigma(x)\) against \(y\), from the logit \(x\).
 
     The loss \(-y \ln \sigma(x) - (1 - y) \ln(1 - \sigma(x))\) equals
-    \(\ln(1 + e^{x}) - y x\), which is computed as
-    `max(x, 0) - x * y + log1p(exp(-|x|))`, which cannot overflow (PyTorch's
-    `BCEWithLogitsLoss` also works from logits for this reason);
-    \(\sigma(x)\) is never formed, so a probability that rounds to 0 or 1
-    cannot produce \(\ln 0\).
+    \(\ln(1 + e^{x}) - y x\) for every real \(y\). It is computed as
+    `x * (1 - y) + log1p(exp(-x))` for \(x \ge 0\) and
+    `-x * y + log1p(exp(x))` for \(x < 0\). No exponent is positive, so nothing
+    overflows (PyTorch's `BCEWithLogitsLoss` also works from logits for this
+    reason), and the difference `x - x * y`, which cancels for a large \(x\) and
+    a soft target close to 1, is never formed. Neither is \(\sigma(x)\), so a
+    probability that rounds to 0 or 1 cannot produce \(\ln 0\).
 
     Args:
         logits: Finite real logits, a number or an array.
@@ -279,8 +282,10 @@ def binary_cross_entropy(logits: ArrayLike, targets: ArrayLike) -> float | Float
             as `logits`.
 
     Returns:
-        The loss of each element, \(\ge 0\) for targets 0 or 1: a float for
-        numbers, otherwise an array of the shape of `logits`.
+        The loss of each element, \(\ge 0\): a float for numbers, otherwise an
+        array of the shape of `logits`. For a soft target \(0 < y < 1\) the
+        smallest loss over \(x\) is not 0 but \(-y \ln y - (1 - y) \ln(1 - y)\),
+        at \(x = \mathrm{logit}(y)\).
 
     Raises:
         TypeError: If an argument does not hold real numbers.
@@ -292,11 +297,14 @@ def binary_cross_entropy(logits: ArrayLike, targets: ArrayLike) -> float | Float
         0.6931471805599453
         >>> binary_cross_entropy([1000.0, -1000.0], [0.0, 0.0])
         array([1000.,    0.])
+        >>> binary_cross_entropy(30.0, 0.999999)  # soft target: 30 * 1e-6 + e^-30
+        3.00000000944389e-05
         >>> binary_cross_entropy(float("inf"), 1.0)
         Traceback (most recent call last):
         ...
         ValueError: logits must be finite, got inf
     """
     values, y = _binary_targets(logits, targets)
-    losses = np.maximum(values, 0.0) - values * y + np.log1p(_exp_minus_abs(values))
+    linear = np.where(values >= 0, values * (1.0 - y), -values * y)
+    losses = linear + np.log1p(_exp_minus_abs(values))
     return _as_result(logits, losses)

@@ -15,8 +15,9 @@ Conventions shared by every function here:
 - ``-inf`` is a legitimate logit: its class gets probability exactly 0. A slice
   whose entries are all ``-inf`` has no softmax (every term is 0), which raises
   ``ValueError``; its log-sum-exp is ``-inf`` (the log of 0), as in SciPy.
-- ``nan`` and ``+inf`` raise ``ValueError``. SciPy returns ``nan`` for them,
-  which then spreads silently through a computation.
+- ``nan`` and ``+inf`` raise ``ValueError``. SciPy returns ``nan`` for them
+  (``logsumexp`` returns ``inf`` for a ``+inf``), which then spreads silently
+  through a computation.
 - On finite and ``-inf`` inputs the results agree with ``scipy.special``
   (``softmax``, ``log_softmax``, ``logsumexp``) to a relative tolerance of
   ``1e-12`` (the tests check this on random and extreme inputs); entries that
