@@ -67,8 +67,8 @@ def _share_mathtext_parses() -> None:
 _share_mathtext_parses()
 
 
-#: Line colours with enough contrast on Material's white and slate backgrounds.
 LINE_COLORS: tuple[str, ...] = ("#1f77d4", "#e4572e", "#2a9d5c", "#9b5de5", "#b88000")
+"""Line colours with enough contrast on Material's white and slate backgrounds."""
 
 _STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",
@@ -102,7 +102,7 @@ def new_figure(width: float = 6.4, height: float = 4.0) -> Figure:
         height: Height in inches.
 
     Returns:
-        A matplotlib figure with one axes, to be passed to :func:`figure_to_svg`.
+        A matplotlib figure with one axes, to be passed to [`figure_to_svg`][aimath.plots.figure_to_svg].
 
     Examples:
         >>> fig = new_figure()
@@ -206,7 +206,7 @@ def function_plot_svg(
         samples: Number of x values per curve.
 
     Returns:
-        The figure as inline SVG markup (see :func:`figure_to_svg`).
+        The figure as inline SVG markup (see [`figure_to_svg`][aimath.plots.figure_to_svg]).
 
     Raises:
         ValueError: If ``functions`` is empty, a range is empty, or ``samples`` < 2.

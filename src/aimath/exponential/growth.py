@@ -18,7 +18,7 @@ The powers are computed as ``exp(n t log1p(r/n))`` rather than with ``**``:
 ``1 + r/n`` would be rounded before being raised to the ``n t``-th power, and the
 power multiplies that rounding error by ``n t``. Every function checks its
 arguments and raises an exception naming the bad one; a result too large for a
-float raises :class:`OverflowError` instead of returning ``inf``.
+float raises `OverflowError` instead of returning ``inf``.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ __all__ = [
     "rule_of_72",
 ]
 
-#: Half-life of carbon-14 in years (the "Cambridge" value, 5730 ± 40 years).
 C14_HALF_LIFE: float = 5730.0
+"""Half-life of carbon-14 in years (the "Cambridge" value, 5730 ± 40 years)."""
 
 _LN2 = math.log(2.0)
 
@@ -129,7 +129,7 @@ def compound_amount(
 def continuous_amount(principal: float, rate: float, years: float) -> float:
     """Return the balance ``P e**(r t)`` under continuous compounding (5.2).
 
-    This is the limit of :func:`compound_amount` as ``periods_per_year`` grows
+    This is the limit of [`compound_amount`][aimath.exponential.growth.compound_amount] as ``periods_per_year`` grows
     without bound.
 
     Args:
@@ -265,7 +265,7 @@ def rule_of_72(rate: float) -> float:
     """Return the rule-of-72 estimate ``72 / (100 r)`` of the doubling time in periods.
 
     The rule divides 72 by the rate in percent. It approximates
-    :func:`discrete_doubling_time` best for rates near 8 %.
+    [`discrete_doubling_time`][aimath.exponential.growth.discrete_doubling_time] best for rates near 8 %.
 
     Args:
         rate: The growth per period ``r`` as a fraction; finite and > 0.
@@ -438,7 +438,7 @@ def remaining_fraction(t: float, half_life: float) -> float:
 def age_from_fraction(fraction: float, half_life: float = C14_HALF_LIFE) -> float:
     """Return the age ``T log2(1/f)`` of a sample with the fraction ``f`` left (5.8).
 
-    The inverse of :func:`remaining_fraction`: solving ``2**(-t/T) = f`` for
+    The inverse of [`remaining_fraction`][aimath.exponential.growth.remaining_fraction]: solving ``2**(-t/T) = f`` for
     ``t``. With the default half-life this is radiocarbon dating in its simplest
     form (real laboratories also correct for the changing carbon-14 content of
     the atmosphere).
@@ -447,7 +447,7 @@ def age_from_fraction(fraction: float, half_life: float = C14_HALF_LIFE) -> floa
         fraction: The fraction ``f`` of the original amount still present; a
             finite real number with ``0 < f <= 1``.
         half_life: The half-life ``T``; a finite real number > 0. Defaults to
-            :data:`C14_HALF_LIFE` (years).
+            [`C14_HALF_LIFE`][aimath.exponential.growth.C14_HALF_LIFE] (years).
 
     Returns:
         The age, in the unit of ``half_life``.

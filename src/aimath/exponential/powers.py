@@ -2,7 +2,7 @@
 
 A power ``a**n`` with a positive integer ``n`` is ``a`` multiplied by itself ``n``
 times. Extending the exponent to all real numbers keeps the laws (1.1)-(1.4) only
-when the base is positive, which is why :func:`real_power` insists on ``a > 0``.
+when the base is positive, which is why [`real_power`][aimath.exponential.powers.real_power] insists on ``a > 0``.
 """
 
 from __future__ import annotations
@@ -67,8 +67,9 @@ def power_by_repeated_multiplication(
 def real_power(base: float, exponent: float) -> float:
     """Return ``base ** exponent`` for a positive base and any real exponent.
 
-    For ``a > 0`` the power ``a**x`` is defined for every real ``x`` as
-    ``exp(x * ln a)``, and it is always a positive real number. A base <= 0 is
+    For ``a > 0`` the power ``a**x`` exists for every real ``x`` and is a
+    positive real number; it equals ``exp(x ln a)``. It is computed with
+    ``math.pow``. A base <= 0 is
     rejected rather than handed to Python, where ``(-8) ** (1/3)`` silently
     becomes a complex number.
 
@@ -171,7 +172,7 @@ def _float_integer_power(base: float, exponent: int) -> float:
 
 
 def rational_power(base: int | Fraction, exponent: int | Fraction) -> Fraction:
-    """Return ``base ** exponent`` exactly, for a positive rational base and exponent.
+    """Return ``base ** exponent`` exactly, for a positive rational base and any rational exponent.
 
     With ``exponent = p/q`` in lowest terms (``q >= 1``), ``a**(p/q)`` is the
     positive ``q``-th root of ``a**p``. That root is rational only when the

@@ -1,13 +1,13 @@
 """Exponentials in machine learning: softmax, sigmoid, decay, expm1/log1p.
 
-- :mod:`aimath.ml.softmax`: softmax (with temperature), log-softmax,
+- [`aimath.ml.softmax`][aimath.ml.softmax]: softmax (with temperature), log-softmax,
   log-sum-exp and cross-entropy from logits, all without overflow.
-- :mod:`aimath.ml.sigmoid`: sigmoid, its derivative, softplus and log-sigmoid.
-- :mod:`aimath.ml.decay`: exponential learning-rate decay and exponential
+- [`aimath.ml.sigmoid`][aimath.ml.sigmoid]: sigmoid, its derivative, softplus and log-sigmoid.
+- [`aimath.ml.decay`][aimath.ml.decay]: exponential learning-rate decay and exponential
   moving averages (with Adam's bias correction).
-- :mod:`aimath.ml.numerics`: exact references for ``expm1``/``log1p``,
+- [`aimath.ml.numerics`][aimath.ml.numerics]: exact references for ``expm1``/``log1p``,
   relative errors and central differences, for checking results.
-- :mod:`aimath.ml.naive`: the textbook formulas written literally, kept only
+- [`aimath.ml.naive`][aimath.ml.naive]: the textbook formulas written literally, kept only
   to show on the pages how they overflow.
 
 Functions take real numbers, Python sequences or NumPy arrays and return floats

@@ -1,12 +1,12 @@
 r"""Exponential decay in training: learning-rate schedules and moving averages.
 
 - Exponential learning-rate decay multiplies the rate by ``gamma`` each step,
-  :math:`\mathrm{lr}_k = \mathrm{lr}_0 \gamma^k`; the continuous form
-  :math:`\mathrm{lr}_0 e^{-\lambda k}` is the same schedule with
-  :math:`\gamma = e^{-\lambda}`, by the exponent law (1.4).
-- The exponential moving average :math:`v_k = \beta v_{k-1} + (1 - \beta) g_k`,
-  :math:`v_0 = 0`, weights the value ``i`` steps back by :math:`(1-\beta)\beta^i`;
-  those weights add up to :math:`1 - \beta^k`, which Adam's bias correction
+  \(\mathrm{lr}_k = \mathrm{lr}_0 \gamma^k\); the continuous form
+  \(\mathrm{lr}_0 e^{-\lambda k}\) is the same schedule with
+  \(\gamma = e^{-\lambda}\), by the exponent law (1.4).
+- The exponential moving average \(v_k = \beta v_{k-1} + (1 - \beta) g_k\),
+  \(v_0 = 0\), weights the value ``i`` steps back by \((1-\beta)\beta^i\);
+  those weights add up to \(1 - \beta^k\), which Adam's bias correction
   divides out.
 """
 
@@ -47,12 +47,12 @@ def _require_beta(beta: object) -> float:
 
 
 def exponential_decay_lr(initial_lr: float, gamma: float, step: int) -> float:
-    r"""The learning rate after ``step`` steps of exponential decay, :math:`\mathrm{lr}_0 \gamma^k`.
+    r"""Return the learning rate \(\mathrm{lr}_0 \gamma^k\) after ``step`` steps of exponential decay.
 
     Args:
-        initial_lr: :math:`\mathrm{lr}_0 > 0`.
+        initial_lr: \(\mathrm{lr}_0 > 0\).
         gamma: The factor applied each step, in (0, 1].
-        step: :math:`k \ge 0`.
+        step: \(k \ge 0\).
 
     Returns:
         ``initial_lr * gamma**step`` (it underflows to 0.0 for huge ``step``).
@@ -76,10 +76,10 @@ def exponential_decay_lr(initial_lr: float, gamma: float, step: int) -> float:
 
 
 def lr_schedule(initial_lr: float, gamma: float, steps: int) -> FloatArray:
-    r"""The learning rates :math:`\mathrm{lr}_0 \gamma^k` for ``k = 0, 1, ..., steps - 1``.
+    r"""Return the learning rates \(\mathrm{lr}_0 \gamma^k\) for ``k = 0, 1, ..., steps - 1``.
 
     Args:
-        initial_lr: :math:`\mathrm{lr}_0 > 0`.
+        initial_lr: \(\mathrm{lr}_0 > 0\).
         gamma: The factor applied each step, in (0, 1].
         steps: How many rates, >= 1.
 
@@ -88,7 +88,7 @@ def lr_schedule(initial_lr: float, gamma: float, steps: int) -> FloatArray:
 
     Raises:
         TypeError: If an argument has the wrong type.
-        ValueError: As for :func:`exponential_decay_lr`, or ``steps`` < 1.
+        ValueError: As for [`exponential_decay_lr`][aimath.ml.decay.exponential_decay_lr], or ``steps`` < 1.
 
     Examples:
         >>> lr_schedule(1.0, 0.5, 4)
@@ -103,15 +103,15 @@ def lr_schedule(initial_lr: float, gamma: float, steps: int) -> FloatArray:
 
 
 def continuous_decay_lr(initial_lr: float, rate: float, step: float) -> float:
-    r"""The continuous schedule :math:`\mathrm{lr}_0 e^{-\lambda t}`.
+    r"""Return the learning rate \(\mathrm{lr}_0 e^{-\lambda t}\) of the continuous schedule.
 
-    With :math:`\gamma = e^{-\lambda}` it equals :func:`exponential_decay_lr` at
-    integer steps, because :math:`e^{-\lambda k} = (e^{-\lambda})^k` (law (1.4)).
+    With \(\gamma = e^{-\lambda}\) it equals [`exponential_decay_lr`][aimath.ml.decay.exponential_decay_lr] at
+    integer steps, because \(e^{-\lambda k} = (e^{-\lambda})^k\) (law (1.4)).
 
     Args:
-        initial_lr: :math:`\mathrm{lr}_0 > 0`.
-        rate: The decay rate :math:`\lambda \ge 0`.
-        step: The time :math:`t \ge 0`; need not be an integer.
+        initial_lr: \(\mathrm{lr}_0 > 0\).
+        rate: The decay rate \(\lambda \ge 0\).
+        step: The time \(t \ge 0\); need not be an integer.
 
     Returns:
         ``initial_lr * exp(-rate * step)``.
@@ -140,7 +140,7 @@ def continuous_decay_lr(initial_lr: float, rate: float, step: float) -> float:
 
 
 def half_life(gamma: float) -> float:
-    r"""The number of steps after which :math:`\gamma^k` has halved: :math:`\ln 2 / (-\ln\gamma)`.
+    r"""Return the number of steps after which \(\gamma^k\) has halved, \(\ln 2 / (-\ln\gamma)\).
 
     Args:
         gamma: The factor applied each step, in (0, 1).
@@ -166,18 +166,18 @@ def half_life(gamma: float) -> float:
 def exponential_moving_average(
     values: ArrayLike, beta: float, *, axis: int = 0, bias_correction: bool = False
 ) -> FloatArray:
-    r"""Run :math:`v_k = \beta v_{k-1} + (1 - \beta) g_k` from :math:`v_0 = 0` over ``values``.
+    r"""Return the averages \(v_k = \beta v_{k-1} + (1 - \beta) g_k\), from \(v_0 = 0\), of ``values``.
 
     Args:
-        values: :math:`g_1, g_2, \dots` along ``axis`` (other axes are
+        values: \(g_1, g_2, \dots\) along ``axis`` (other axes are
             independent series, e.g. the entries of a gradient); finite reals.
         beta: The decay factor, in [0, 1).
         axis: The axis of the steps.
-        bias_correction: Divide :math:`v_k` by :math:`1 - \beta^k`, as Adam
+        bias_correction: Divide \(v_k\) by \(1 - \beta^k\), as Adam
             does, so that the weights sum to 1.
 
     Returns:
-        :math:`v_1, v_2, \dots` (or the corrected values), shaped like ``values``.
+        \(v_1, v_2, \dots\) (or the corrected values), shaped like ``values``.
 
     Raises:
         TypeError: If ``values`` does not hold real numbers or ``beta`` is not one.
@@ -216,14 +216,14 @@ def exponential_moving_average(
 
 
 def ema_weights(beta: float, step: int) -> FloatArray:
-    r"""The weights of :math:`g_1, \dots, g_k` in :math:`v_k`: :math:`(1-\beta)\beta^{k-i}`.
+    r"""Return the weights \((1-\beta)\beta^{k-i}\) of \(g_1, \dots, g_k\) in \(v_k\).
 
     Args:
         beta: The decay factor, in [0, 1).
-        step: :math:`k \ge 1`.
+        step: \(k \ge 1\).
 
     Returns:
-        An array of ``k`` weights, oldest first; they sum to :math:`1 - \beta^k`.
+        An array of ``k`` weights, oldest first; they sum to \(1 - \beta^k\).
 
     Raises:
         TypeError: If an argument has the wrong type.

@@ -7,7 +7,7 @@ the pages can show what goes wrong: ``exp`` overflows to ``inf`` beyond about
 example ``overflow encountered in exp``) and returns ``inf`` or ``nan``; these
 functions let it, on purpose. Input is checked for type like everywhere else.
 
-Use the stable versions in :mod:`aimath.ml.softmax` and :mod:`aimath.ml.sigmoid`.
+Use the stable versions in [`aimath.ml.softmax`][aimath.ml.softmax] and [`aimath.ml.sigmoid`][aimath.ml.sigmoid].
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ __all__ = [
 
 
 def naive_softmax(x: ArrayLike) -> FloatArray:
-    """``np.exp(x) / np.sum(np.exp(x))`` over the last axis, exactly as the definition reads.
+    """Return ``np.exp(x) / np.sum(np.exp(x))`` over the last axis, exactly as the definition reads.
 
     Args:
         x: Real numbers, at least one dimension.
@@ -47,7 +47,7 @@ def naive_softmax(x: ArrayLike) -> FloatArray:
 
 
 def naive_logsumexp(x: ArrayLike) -> FloatArray:
-    """``np.log(np.sum(np.exp(x)))`` over the last axis.
+    """Return ``np.log(np.sum(np.exp(x)))`` over the last axis.
 
     Args:
         x: Real numbers, at least one dimension.
@@ -65,7 +65,7 @@ def naive_logsumexp(x: ArrayLike) -> FloatArray:
 
 
 def naive_cross_entropy(logits: ArrayLike, labels: ArrayLike) -> FloatArray:
-    """``-np.log(p[label])`` with ``p = naive_softmax(logits)``, classes on the last axis.
+    """Return ``-np.log(p[label])`` with ``p = naive_softmax(logits)``, classes on the last axis.
 
     Args:
         logits: Real numbers, at least one dimension.
@@ -88,7 +88,7 @@ def naive_cross_entropy(logits: ArrayLike, labels: ArrayLike) -> FloatArray:
 
 
 def naive_sigmoid(x: ArrayLike) -> FloatArray:
-    """``1 / (1 + np.exp(-x))``.
+    """Return ``1 / (1 + np.exp(-x))``.
 
     Args:
         x: Real numbers.
@@ -107,7 +107,7 @@ def naive_sigmoid(x: ArrayLike) -> FloatArray:
 
 
 def naive_softplus(x: ArrayLike) -> FloatArray:
-    """``np.log(1 + np.exp(x))``.
+    """Return ``np.log(1 + np.exp(x))``.
 
     Args:
         x: Real numbers.
@@ -126,7 +126,7 @@ def naive_softplus(x: ArrayLike) -> FloatArray:
 
 
 def naive_log_sigmoid(x: ArrayLike) -> FloatArray:
-    """``np.log(1 / (1 + np.exp(-x)))``, the log of :func:`naive_sigmoid`.
+    """Return ``np.log(1 / (1 + np.exp(-x)))``, the log of [`naive_sigmoid`][aimath.ml.naive.naive_sigmoid].
 
     Args:
         x: Real numbers.

@@ -1,8 +1,8 @@
 r"""Tools for checking numbers: exact references, relative errors, numerical derivatives.
 
-``central_difference`` is :func:`aimath.exponential.derivatives.central_difference`.
+``central_difference`` is [`central_difference`][aimath.exponential.derivatives.central_difference].
 
-The references are computed with :mod:`decimal` at a precision chosen so that the
+The references are computed with `decimal` at a precision chosen so that the
 result carries about 40 correct significant digits, far beyond a float's 16; a
 float result can then be judged by its relative error against them.
 """
@@ -21,15 +21,15 @@ from aimath.exponential.derivatives import central_difference
 
 __all__ = ["central_difference", "reference_expm1", "reference_log1p", "relative_error"]
 
-#: Significant digits kept by the references.
 REFERENCE_DIGITS = 40
+"""Significant digits kept by the references."""
 # Enough digits to hold 1 + x exactly for every float x (the smallest float has
 # its last decimal digit at 10**-1074).
 _EXACT_SUM_DIGITS = 1100
 
 
 def reference_expm1(x: float) -> Decimal:
-    r""":math:`e^{x} - 1` for the float ``x``, to about 40 significant digits.
+    r"""Return \(e^{x} - 1\) for the float ``x``, to about 40 significant digits.
 
     ``exp`` is evaluated with enough extra digits that subtracting 1 still leaves
     40 correct ones, however small ``x`` is.
@@ -38,7 +38,7 @@ def reference_expm1(x: float) -> Decimal:
         x: A finite real number (taken exactly as the float it converts to).
 
     Returns:
-        :math:`e^{x} - 1` as a :class:`~decimal.Decimal`.
+        \(e^{x} - 1\) as a `Decimal`.
 
     Raises:
         TypeError: If ``x`` is not a real number.
@@ -63,16 +63,16 @@ def reference_expm1(x: float) -> Decimal:
 
 
 def reference_log1p(x: float) -> Decimal:
-    r""":math:`\ln(1 + x)` for the float ``x > -1``, to about 40 significant digits.
+    r"""Return \(\ln(1 + x)\) for the float ``x > -1``, to about 40 significant digits.
 
-    ``1 + x`` is formed exactly (no rounding at all), and :meth:`Decimal.ln` is
+    ``1 + x`` is formed exactly (no rounding at all), and `Decimal.ln` is
     correctly rounded, so no digit of a small ``x`` is lost.
 
     Args:
         x: A finite real number > -1.
 
     Returns:
-        :math:`\ln(1 + x)` as a :class:`~decimal.Decimal`.
+        \(\ln(1 + x)\) as a `Decimal`.
 
     Raises:
         TypeError: If ``x`` is not a real number.
@@ -94,7 +94,7 @@ def reference_log1p(x: float) -> Decimal:
 
 
 def relative_error(computed: float, reference: Decimal | Fraction | float) -> float:
-    r"""The relative error :math:`|\text{computed} - \text{reference}| / |\text{reference}|`.
+    r"""Return the relative error \(|\text{computed} - \text{reference}| / |\text{reference}|\).
 
     The difference is taken exactly (with fractions), so the error itself is
     not spoiled by rounding.
