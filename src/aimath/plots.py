@@ -102,7 +102,8 @@ def new_figure(width: float = 6.4, height: float = 4.0) -> Figure:
         height: Height in inches.
 
     Returns:
-        A matplotlib figure with one axes, to be passed to [`figure_to_svg`][aimath.plots.figure_to_svg].
+        A matplotlib figure with one axes, to be passed to
+        [`figure_to_svg`][aimath.plots.figure_to_svg].
 
     Examples:
         >>> fig = new_figure()

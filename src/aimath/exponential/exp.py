@@ -1,7 +1,7 @@
 r"""The exponential function from scratch, accurate to the last bit.
 
-[`exp`][aimath.exponential.exp.exp] computes e**x for a float ``x`` in three steps, the classic recipe
-of math libraries:
+[`exp`][aimath.exponential.exp.exp] computes e**x for a float ``x`` in three steps, the classic
+recipe of math libraries:
 
 1. **Range reduction.** Write ``x = k*ln 2 + r`` with an integer ``k`` and
    ``|r| <= ln(2)/2``, so that ``e**x = 2**k * e**r`` (4.6).
@@ -12,8 +12,8 @@ of math libraries:
 Done naively in floats, each step loses a little: ``k*ln 2`` is not exact, the
 series rounds at every term, and scaling into the subnormal range rounds a
 second time. Here the first two steps run in binary fixed point with
-[`WORKING_BITS`][aimath.exponential.exp.WORKING_BITS] fractional bits (Python ints have no size limit), and the
-third is a single correctly rounded int division. The value handed to that
+[`WORKING_BITS`][aimath.exponential.exp.WORKING_BITS] fractional bits (Python ints have no size
+limit), and the third is a single correctly rounded int division. The value handed to that
 final rounding is within about ``2**-150`` (relative) of the true e**x, so the
 result is the correctly rounded double except when e**x lies within that
 distance of a tie between two doubles; even then it is off by at most

@@ -129,8 +129,8 @@ def compound_amount(
 def continuous_amount(principal: float, rate: float, years: float) -> float:
     """Return the balance ``P e**(r t)`` under continuous compounding (5.2).
 
-    This is the limit of [`compound_amount`][aimath.exponential.growth.compound_amount] as ``periods_per_year`` grows
-    without bound.
+    This is the limit of [`compound_amount`][aimath.exponential.growth.compound_amount] as
+    ``periods_per_year`` grows without bound.
 
     Args:
         principal: The initial deposit ``P``; a finite real number > 0.
@@ -265,7 +265,8 @@ def rule_of_72(rate: float) -> float:
     """Return the rule-of-72 estimate ``72 / (100 r)`` of the doubling time in periods.
 
     The rule divides 72 by the rate in percent. It approximates
-    [`discrete_doubling_time`][aimath.exponential.growth.discrete_doubling_time] best for rates near 8 %.
+    [`discrete_doubling_time`][aimath.exponential.growth.discrete_doubling_time] best for rates near
+    8 %.
 
     Args:
         rate: The growth per period ``r`` as a fraction; finite and > 0.
@@ -438,9 +439,9 @@ def remaining_fraction(t: float, half_life: float) -> float:
 def age_from_fraction(fraction: float, half_life: float = C14_HALF_LIFE) -> float:
     """Return the age ``T log2(1/f)`` of a sample with the fraction ``f`` left (5.8).
 
-    The inverse of [`remaining_fraction`][aimath.exponential.growth.remaining_fraction]: solving ``2**(-t/T) = f`` for
-    ``t``. With the default half-life this is radiocarbon dating in its simplest
-    form (real laboratories also correct for the changing carbon-14 content of
+    The inverse of [`remaining_fraction`][aimath.exponential.growth.remaining_fraction]: solving
+    ``2**(-t/T) = f`` for ``t``. With the default half-life this is radiocarbon dating in its
+    simplest form (real laboratories also correct for the changing carbon-14 content of
     the atmosphere).
 
     Args:

@@ -8,10 +8,11 @@ For a base ``a > 0`` and real exponents ``x``, ``y``:
 - (1.4) ``(a**x)**y == a**(x * y)``
 
 In floats the two sides are computed by different chains of rounded
-operations, so they may differ in the last bits. [`law_rel_tol`][aimath.exponential.laws.law_rel_tol] gives a
-relative tolerance for `math.isclose` derived from those chains. Exact
-checks (integer or rational exponents) use [`integer_power`][aimath.exponential.powers.integer_power]
-and [`rational_power`][aimath.exponential.powers.rational_power] instead.
+operations, so they may differ in the last bits.
+[`law_rel_tol`][aimath.exponential.laws.law_rel_tol] gives a relative tolerance for `math.isclose`
+derived from those chains. Exact checks (integer or rational exponents) use
+[`integer_power`][aimath.exponential.powers.integer_power] and
+[`rational_power`][aimath.exponential.powers.rational_power] instead.
 """
 
 from __future__ import annotations
@@ -171,8 +172,8 @@ def _checked(a: object, x: object, y: object) -> tuple[float, float, float]:
 def law_rel_tol(law: str, a: float, x: float, y: float = 0.0) -> float:
     """Return a relative tolerance that covers the rounding of both sides of a law.
 
-    Write ``u`` for [`UNIT_ROUNDOFF`][aimath.exponential.laws.UNIT_ROUNDOFF]. ``real_power`` (``math.pow``) is
-    accurate to 1 ulp on the platforms we test (glibc, Apple's libm; the C
+    Write ``u`` for [`UNIT_ROUNDOFF`][aimath.exponential.laws.UNIT_ROUNDOFF]. ``real_power``
+    (``math.pow``) is accurate to 1 ulp on the platforms we test (glibc, Apple's libm; the C
     standard does not promise it), a relative error of at most ``2u``; ``*`` and ``/`` add
     at most ``u`` each. Rounding the exponent (``x + y``, ``y - x``, ``x * y``)
     moves it by at most ``u`` times its size ``t``, which changes ``a**t`` by a
@@ -200,8 +201,8 @@ def law_rel_tol(law: str, a: float, x: float, y: float = 0.0) -> float:
 
     Raises:
         TypeError: If ``a``, ``x`` or ``y`` is not a real number.
-        ValueError: If ``law`` is not one of [`LAWS`][aimath.exponential.laws.LAWS], ``a`` <= 0 or an
-            argument is not finite.
+        ValueError: If ``law`` is not one of [`LAWS`][aimath.exponential.laws.LAWS], ``a`` <= 0
+            or an argument is not finite.
 
     Examples:
         >>> law_rel_tol("1.2", 10, 0.5)

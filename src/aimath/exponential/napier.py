@@ -4,13 +4,14 @@ Three roads lead to the same number:
 
 - the compound-interest limit ``(1 + 1/n)**n`` as ``n`` grows (4.1),
 - the series ``1/0! + 1/1! + 1/2! + ...`` (4.2),
-- exact digits from integer arithmetic ([`e_digits`][aimath.exponential.napier.e_digits]), which is how the
-  other two are checked on the page.
+- exact digits from integer arithmetic ([`e_digits`][aimath.exponential.napier.e_digits]), which is
+  how the other two are checked on the page.
 
 The limit converges slowly (its error is about ``e/(2n)``), the series
 factorially fast. Float arithmetic adds a trap of its own: ``1 + 1/n`` is rounded
 before it is raised to the ``n``-th power, so the naive float expression drifts
-away from e for large ``n``. [`e_by_limit`][aimath.exponential.napier.e_by_limit] therefore works with integers.
+away from e for large ``n``. [`e_by_limit`][aimath.exponential.napier.e_by_limit] therefore works
+with integers.
 
 The module also holds the Japanese mnemonic for e, 「二塁から内野にわたる」, as
 data, so that its digits can be checked against [`e_digits`][aimath.exponential.napier.e_digits].
@@ -112,8 +113,9 @@ def e_series_partial_sum(terms: int) -> Fraction:
 def e_by_series(terms: int) -> float:
     """Return the partial sum of the series (4.2) with ``terms`` terms, as a float.
 
-    The sum is formed exactly ([`e_series_partial_sum`][aimath.exponential.napier.e_series_partial_sum]) and rounded once,
-    so the only float error is that final rounding.
+    The sum is formed exactly
+    ([`e_series_partial_sum`][aimath.exponential.napier.e_series_partial_sum]) and rounded once, so
+    the only float error is that final rounding.
 
     Args:
         terms: How many terms ``1/k!`` to add (``k = 0, ..., terms - 1``); >= 1.
@@ -245,8 +247,8 @@ def exp_series(x: float, terms: int) -> float:
     from the previous one (``term *= x / k``), with a float rounding at every
     step. Those roundings add up: even for ``x = 1`` the sum can end a unit in
     the last place away from the correctly rounded e (compare
-    [`e_by_series`][aimath.exponential.napier.e_by_series], which rounds once). For large positive ``x`` it needs
-    many terms; for large negative ``x`` the terms alternate in sign and are far
+    [`e_by_series`][aimath.exponential.napier.e_by_series], which rounds once). For large positive
+    ``x`` it needs many terms; for large negative ``x`` the terms alternate in sign and are far
     larger than the result, so rounding errors swamp it (see the page).
 
     Args:
@@ -326,8 +328,9 @@ def mnemonic_digits(reading: Sequence[tuple[str, bool]]) -> str:
         The number as a string, e.g. ``"2.71828"``.
 
     Raises:
-        ValueError: If a digit-carrying kana is not in [`GOROAWASE_DIGITS`][aimath.exponential.napier.GOROAWASE_DIGITS],
-            or no syllable carries a digit.
+        ValueError: If a digit-carrying kana is not in
+            [`GOROAWASE_DIGITS`][aimath.exponential.napier.GOROAWASE_DIGITS], or no
+            syllable carries a digit.
 
     Examples:
         >>> mnemonic_digits(E_MNEMONIC_READING)

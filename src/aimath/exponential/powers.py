@@ -2,7 +2,8 @@
 
 A power ``a**n`` with a positive integer ``n`` is ``a`` multiplied by itself ``n``
 times. Extending the exponent to all real numbers keeps the laws (1.1)-(1.4) only
-when the base is positive, which is why [`real_power`][aimath.exponential.powers.real_power] insists on ``a > 0``.
+when the base is positive, which is why [`real_power`][aimath.exponential.powers.real_power] insists
+on ``a > 0``.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def _require_beta(beta: object) -> float:
 
 
 def exponential_decay_lr(initial_lr: float, gamma: float, step: int) -> float:
-    r"""Return the learning rate \(\mathrm{lr}_0 \gamma^k\) after ``step`` steps of exponential decay.
+    r"""Return \(\mathrm{lr}_0 \gamma^k\), the learning rate after ``step`` steps of decay.
 
     Args:
         initial_lr: \(\mathrm{lr}_0 > 0\).
@@ -88,7 +88,8 @@ def lr_schedule(initial_lr: float, gamma: float, steps: int) -> FloatArray:
 
     Raises:
         TypeError: If an argument has the wrong type.
-        ValueError: As for [`exponential_decay_lr`][aimath.ml.decay.exponential_decay_lr], or ``steps`` < 1.
+        ValueError: As for [`exponential_decay_lr`][aimath.ml.decay.exponential_decay_lr], or
+            ``steps`` < 1.
 
     Examples:
         >>> lr_schedule(1.0, 0.5, 4)
@@ -105,8 +106,9 @@ def lr_schedule(initial_lr: float, gamma: float, steps: int) -> FloatArray:
 def continuous_decay_lr(initial_lr: float, rate: float, step: float) -> float:
     r"""Return the learning rate \(\mathrm{lr}_0 e^{-\lambda t}\) of the continuous schedule.
 
-    With \(\gamma = e^{-\lambda}\) it equals [`exponential_decay_lr`][aimath.ml.decay.exponential_decay_lr] at
-    integer steps, because \(e^{-\lambda k} = (e^{-\lambda})^k\) (law (1.4)).
+    With \(\gamma = e^{-\lambda}\) it equals
+    [`exponential_decay_lr`][aimath.ml.decay.exponential_decay_lr] at integer steps, because
+    \(e^{-\lambda k} = (e^{-\lambda})^k\) (law (1.4)).
 
     Args:
         initial_lr: \(\mathrm{lr}_0 > 0\).
@@ -166,7 +168,9 @@ def half_life(gamma: float) -> float:
 def exponential_moving_average(
     values: ArrayLike, beta: float, *, axis: int = 0, bias_correction: bool = False
 ) -> FloatArray:
-    r"""Return the averages \(v_k = \beta v_{k-1} + (1 - \beta) g_k\), from \(v_0 = 0\), of ``values``.
+    r"""Return the moving averages \(v_k = \beta v_{k-1} + (1 - \beta) g_k\) of ``values``.
+
+    The recursion starts from \(v_0 = 0\).
 
     Args:
         values: \(g_1, g_2, \dots\) along ``axis`` (other axes are

@@ -7,7 +7,8 @@ the pages can show what goes wrong: ``exp`` overflows to ``inf`` beyond about
 example ``overflow encountered in exp``) and returns ``inf`` or ``nan``; these
 functions let it, on purpose. Input is checked for type like everywhere else.
 
-Use the stable versions in [`aimath.ml.softmax`][aimath.ml.softmax] and [`aimath.ml.sigmoid`][aimath.ml.sigmoid].
+Use the stable versions in [`aimath.ml.softmax`][aimath.ml.softmax] and
+[`aimath.ml.sigmoid`][aimath.ml.sigmoid].
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def naive_softplus(x: ArrayLike) -> FloatArray:
 
 
 def naive_log_sigmoid(x: ArrayLike) -> FloatArray:
-    """Return ``np.log(1 / (1 + np.exp(-x)))``, the log of [`naive_sigmoid`][aimath.ml.naive.naive_sigmoid].
+    """Return ``np.log(1 / (1 + np.exp(-x)))``, the log of ``naive_sigmoid``.
 
     Args:
         x: Real numbers.

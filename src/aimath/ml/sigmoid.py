@@ -13,8 +13,8 @@ Conventions shared by every function here:
 - ``+inf`` and ``-inf`` give the limits (``sigmoid(inf) = 1``,
   ``softplus(-inf) = 0``, ``log_sigmoid(-inf) = -inf``...), as in SciPy.
 - ``nan`` raises ``ValueError`` (SciPy returns ``nan``).
-- [`sigmoid`][aimath.ml.sigmoid.sigmoid] and [`log_sigmoid`][aimath.ml.sigmoid.log_sigmoid] agree with ``scipy.special.expit``
-  and ``scipy.special.log_expit`` to a relative tolerance of ``1e-12``, and
+- [`sigmoid`][aimath.ml.sigmoid.sigmoid] and [`log_sigmoid`][aimath.ml.sigmoid.log_sigmoid] agree
+  with ``scipy.special.expit`` and ``scipy.special.log_expit`` to a relative tolerance of ``1e-12``, and
   [`softplus`][aimath.ml.sigmoid.softplus] with ``numpy.logaddexp(0, x)``; the tests check this on
   random and extreme inputs. Results below ``1e-300`` (subnormal floats) may
   differ by an absolute ``1e-300``: ``sigmoid(-745)`` is ``5e-324`` here, the

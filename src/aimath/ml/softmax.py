@@ -205,7 +205,7 @@ def cross_entropy(logits: Sequence[float], labels: int, axis: int = -1) -> float
 @overload
 def cross_entropy(logits: ArrayLike, labels: ArrayLike, axis: int = -1) -> float | FloatArray: ...
 def cross_entropy(logits: ArrayLike, labels: ArrayLike, axis: int = -1) -> float | FloatArray:
-    r"""Return the cross-entropy loss \(-\log \mathrm{softmax}(x)_y = \mathrm{LSE}(x) - x_y\) from logits.
+    r"""Return the cross-entropy \(-\log \mathrm{softmax}(x)_y = \mathrm{LSE}(x) - x_y\) of logits.
 
     The probability of the true class is never formed, so the loss stays accurate
     where ``-log(softmax(x)[y])`` would give ``log(0) = -inf`` or ``nan``.
