@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 
 from aimath.exponential.derivatives import Line
-from aimath.plots import LINE_COLORS, figure_to_svg, new_figure
+from aimath.plots import LINE_COLORS, check_samples, figure_to_svg, new_figure
 
 __all__ = ["LegendLocation", "data_plot_svg", "tangents_plot_svg"]
 
@@ -159,13 +159,13 @@ def tangents_plot_svg(
         y_range: The interval of y shown, ``(low, high)`` with ``low < high``.
         name: Identifier of the figure, unique on its page.
         description: What the figure shows, in the page's language.
-        samples: Number of x values for the curve; >= 2.
+        samples: Number of x values for the curve; 2 to 1_000_000.
 
     Returns:
         The figure as inline SVG markup (see [`figure_to_svg`][aimath.plots.figure_to_svg]).
 
     Raises:
-        ValueError: If a range is empty or ``samples`` < 2.
+        ValueError: If a range is empty, or ``samples`` is below 2 or above 1_000_000.
 
     Examples:
         >>> svg = tangents_plot_svg("$x^2$", lambda x: x**2,
@@ -177,9 +177,7 @@ def tangents_plot_svg(
     """
     _check_range("x_range", x_range)
     _check_range("y_range", y_range)
-    if samples < 2:
-        msg = f"samples must be >= 2, got {samples}"
-        raise ValueError(msg)
+    check_samples(samples)
     fig = new_figure()
     ax = fig.axes[0]
     x = np.linspace(x_range[0], x_range[1], samples)
