@@ -11,7 +11,15 @@ import math
 from fractions import Fraction
 from numbers import Real
 
-__all__ = ["require_finite_real", "require_float_result", "require_int", "require_positive_real"]
+__all__ = [
+    "describe",
+    "exact_bits",
+    "refuse_above",
+    "require_finite_real",
+    "require_float_result",
+    "require_int",
+    "require_positive_real",
+]
 
 
 def require_finite_real(value: object, name: str) -> float:
@@ -149,3 +157,86 @@ def is_exact_number(value: object) -> bool:
         (True, False)
     """
     return isinstance(value, int | Fraction) and not isinstance(value, bool)
+
+
+def describe(value: object) -> str:
+    """Return ``repr(value)``, or a short description of an exact number too long to print.
+
+    Error messages show the bad argument; an int of millions of digits would make
+    a message of millions of characters (and ``str`` refuses ints above 4300
+    digits).
+
+    Args:
+        value: Any object.
+
+    Returns:
+        Its ``repr``, or ``"an int of N bits"`` / ``"a Fraction of N bits"``.
+
+    Examples:
+        >>> describe(10**9)
+        '1000000000'
+        >>> describe(2**5000)
+        'an int of 5001 bits'
+    """
+    if is_exact_number(value):
+        assert isinstance(value, int | Fraction)  # narrowed for mypy by the check above
+        ratio = Fraction(value)
+        bits = abs(ratio.numerator).bit_length() + ratio.denominator.bit_length() - 1
+        if bits > _DESCRIBE_BITS:
+            kind = "an int" if isinstance(value, int) else "a Fraction"
+            return f"{kind} of {bits} bits"
+    return repr(value)
+
+
+_DESCRIBE_BITS = 256
+
+
+def exact_bits(value: int | Fraction) -> float:
+    """Return ``log2 |numerator| + log2 denominator``, the bits one exact factor adds to a product.
+
+    A power ``a**n`` of an exact ``a`` has about ``n`` times this many bits in its
+    numerator and denominator together; the limits on exact powers are stated in bits.
+
+    Args:
+        value: An ``int`` or ``Fraction``.
+
+    Returns:
+        The number of bits, 0.0 for 0, 1 and -1.
+
+    Examples:
+        >>> exact_bits(8)
+        3.0
+        >>> exact_bits(Fraction(1, 4))
+        2.0
+    """
+    ratio = Fraction(value)
+    numerator = abs(ratio.numerator)
+    return (math.log2(numerator) if numerator else 0.0) + math.log2(ratio.denominator)
+
+
+def refuse_above(value: int, limit: int, name: str, *, cost: str, instead: str) -> None:
+    """Raise ValueError before a call that would run too long: ``value`` above ``limit``.
+
+    The message names the argument, states the limit and why it exists, and
+    points to a fast way of getting what the caller wants.
+
+    Args:
+        value: The size the caller asked for (an argument, or a size computed from one).
+        limit: The largest accepted size.
+        name: The argument's name, used in the error message.
+        cost: Why the limit exists, e.g. ``"one multiplication per factor"``.
+        instead: What to use instead, e.g. ``"use integer_power, which squares instead"``.
+
+    Raises:
+        ValueError: If ``value`` > ``limit``.
+
+    Examples:
+        >>> refuse_above(10, 100, "n", cost="n steps", instead="use f")
+        >>> refuse_above(10**9, 1_000_000, "n", cost="n steps", instead="use f")
+        Traceback (most recent call last):
+        ...
+        ValueError: n must be <= 1_000_000 (n steps), got 1000000000; use f
+    """
+    if value > limit:
+        msg = f"{name} must be <= {limit:_} ({cost}), got {describe(value)}; {instead}"
+        raise ValueError(msg)

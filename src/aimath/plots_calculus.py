@@ -1,6 +1,6 @@
 """Figures for calculus pages: computed data points, and curves with tangents.
 
-Built on :mod:`aimath.plots`, so the figures share its style and guarantees
+Built on [`aimath.plots`][aimath.plots], so the figures share its style and guarantees
 (deterministic SVG, colours that follow the palette, an accessible caption).
 Labels are matplotlib mathtext or ASCII: matplotlib measures text with its own
 font, which has no Japanese glyphs, so Japanese belongs in the description.
@@ -14,14 +14,13 @@ from typing import Literal
 import numpy as np
 
 from aimath.exponential.derivatives import Line
-from aimath.plots import LINE_COLORS, figure_to_svg, new_figure
+from aimath.plots import LINE_COLORS, check_samples, figure_to_svg, new_figure
 
 __all__ = ["LegendLocation", "data_plot_svg", "tangents_plot_svg"]
 
-#: A labelled reference line: ``(label, position)``.
 Reference = tuple[str, float]
+"""A labelled reference line: ``(label, position)``."""
 
-#: Where a legend may go (a subset of matplotlib's ``loc`` values).
 LegendLocation = Literal[
     "best",
     "upper left",
@@ -33,6 +32,7 @@ LegendLocation = Literal[
     "lower center",
     "lower right",
 ]
+"""Where a legend may go (a subset of matplotlib's ``loc`` values)."""
 
 
 def _check_range(name: str, value: tuple[float, float] | None) -> None:
@@ -60,7 +60,7 @@ def data_plot_svg(
 ) -> str:
     """Plot computed ``(x, y)`` data as labelled lines and return SVG.
 
-    Use it when the values come from a function of :mod:`aimath` evaluated point
+    Use it when the values come from a function of `aimath` evaluated point
     by point (an error table, a quotient for many steps), rather than from a
     NumPy expression.
 
@@ -83,7 +83,7 @@ def data_plot_svg(
             (``"best"``, ``"upper center"``, ...).
 
     Returns:
-        The figure as inline SVG markup (see :func:`aimath.plots.figure_to_svg`).
+        The figure as inline SVG markup (see [`figure_to_svg`][aimath.plots.figure_to_svg]).
 
     Raises:
         ValueError: If ``series`` is empty, a series has mismatched or fewer than
@@ -159,13 +159,13 @@ def tangents_plot_svg(
         y_range: The interval of y shown, ``(low, high)`` with ``low < high``.
         name: Identifier of the figure, unique on its page.
         description: What the figure shows, in the page's language.
-        samples: Number of x values for the curve; >= 2.
+        samples: Number of x values for the curve; 2 to 1_000_000.
 
     Returns:
-        The figure as inline SVG markup (see :func:`aimath.plots.figure_to_svg`).
+        The figure as inline SVG markup (see [`figure_to_svg`][aimath.plots.figure_to_svg]).
 
     Raises:
-        ValueError: If a range is empty or ``samples`` < 2.
+        ValueError: If a range is empty, or ``samples`` is below 2 or above 1_000_000.
 
     Examples:
         >>> svg = tangents_plot_svg("$x^2$", lambda x: x**2,
@@ -177,9 +177,7 @@ def tangents_plot_svg(
     """
     _check_range("x_range", x_range)
     _check_range("y_range", y_range)
-    if samples < 2:
-        msg = f"samples must be >= 2, got {samples}"
-        raise ValueError(msg)
+    check_samples(samples)
     fig = new_figure()
     ax = fig.axes[0]
     x = np.linspace(x_range[0], x_range[1], samples)

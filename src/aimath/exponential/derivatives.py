@@ -3,12 +3,12 @@
 The derivative of ``f`` at ``x`` is the limit of the difference quotient
 ``(f(x + h) - f(x)) / h`` as ``h -> 0``. For ``f(x) = a**x`` law (1.1) splits
 the quotient into ``a**x * (a**h - 1) / h``, so everything hinges on the limit
-of :func:`exponential_slope_quotient`; it is ``ln a``, which gives (1.5)
-``(a**x)' = a**x * ln a`` and, for ``a = e``, (1.6) ``(e**x)' = e**x``.
+of [`exponential_slope_quotient`][aimath.exponential.derivatives.exponential_slope_quotient]; it is
+``ln a``, which gives (1.5) ``(a**x)' = a**x * ln a`` and, for ``a = e``, (1.6) ``(e**x)' = e**x``.
 
 The numerical side uses the central difference ``(f(x + h) - f(x - h)) / (2h)``.
 Its truncation error shrinks like ``h**2`` while its rounding error grows like
-``eps / h``; :func:`default_step` balances the two.
+``eps / h``; [`default_step`][aimath.exponential.derivatives.default_step] balances the two.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def difference_quotient(function: Callable[[float], float], x: float, h: float) 
 
 
 def default_step(x: float) -> float:
-    """Return the step :func:`central_difference` uses at ``x`` when none is given.
+    """Return the step that ``central_difference`` uses at ``x`` when none is given.
 
     The central difference has a truncation error of about ``h**2 / 6 * |f'''(x)|``
     and a rounding error of about ``eps * |f(x)| / h``. Their sum is smallest for
@@ -138,9 +138,10 @@ def central_difference(
 
     For a function with a continuous third derivative the error is
     ``h**2 / 6 * f'''(x)`` plus terms of higher order in ``h``, one order better
-    than :func:`difference_quotient`. Rounding adds an error of about
-    ``eps * |f(x)| / h``, so ``h`` must not be too small either; the default is
-    :func:`default_step`. ``f`` must be defined on ``[x - h, x + h]``.
+    than [`difference_quotient`][aimath.exponential.derivatives.difference_quotient]. Rounding adds
+    an error of about ``eps * |f(x)| / h``, so ``h`` must not be too small either; the default is
+    [`default_step`][aimath.exponential.derivatives.default_step]. ``f`` must be defined on
+    ``[x - h, x + h]``.
 
     Args:
         function: The function ``f``, taking and returning a float.
@@ -181,6 +182,14 @@ class CentralDifferenceError(NamedTuple):
     Attributes:
         truncation: ``h**2 / 6 * |f'''(x)|``, from cutting the Taylor series.
         rounding: ``eps * |f(x)| / h``, from rounding ``f(x + h)`` and ``f(x - h)``.
+
+    Examples:
+        >>> error = CentralDifferenceError(truncation=1e-10, rounding=2e-11)
+        >>> error.truncation > error.rounding  # this h is too large: a smaller one is better
+        True
+        >>> truncation, rounding = error  # a named tuple unpacks like any tuple
+        >>> rounding
+        2e-11
     """
 
     truncation: float
@@ -209,7 +218,8 @@ def central_difference_error(
         third_derivative: ``f'''(x)``; a finite real number.
 
     Returns:
-        The two estimates, as a :class:`CentralDifferenceError`.
+        The two estimates, as a
+        [`CentralDifferenceError`][aimath.exponential.derivatives.CentralDifferenceError].
 
     Raises:
         TypeError: If an argument is not a real number.
@@ -335,7 +345,7 @@ def tangent_line(function: Callable[[float], float], x0: float, slope: float) ->
         slope: The slope, usually ``f'(x0)``; a finite real number.
 
     Returns:
-        The line, as a :class:`Line`.
+        The line, as a [`Line`][aimath.exponential.derivatives.Line].
 
     Raises:
         TypeError: If ``function`` is not callable or a number is not real.

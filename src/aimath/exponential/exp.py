@@ -1,7 +1,7 @@
 r"""The exponential function from scratch, accurate to the last bit.
 
-:func:`exp` computes e**x for a float ``x`` in three steps, the classic recipe
-of math libraries:
+[`exp`][aimath.exponential.exp.exp] computes e**x for a float ``x`` in three steps, the classic
+recipe of math libraries:
 
 1. **Range reduction.** Write ``x = k*ln 2 + r`` with an integer ``k`` and
    ``|r| <= ln(2)/2``, so that ``e**x = 2**k * e**r`` (4.6).
@@ -12,23 +12,23 @@ of math libraries:
 Done naively in floats, each step loses a little: ``k*ln 2`` is not exact, the
 series rounds at every term, and scaling into the subnormal range rounds a
 second time. Here the first two steps run in binary fixed point with
-:data:`WORKING_BITS` fractional bits (Python ints have no size limit), and the
-third is a single correctly rounded int division. The value handed to that
+[`WORKING_BITS`][aimath.exponential.exp.WORKING_BITS] fractional bits (Python ints have no size
+limit), and the third is a single correctly rounded int division. The value handed to that
 final rounding is within about ``2**-150`` (relative) of the true e**x, so the
 result is the correctly rounded double except when e**x lies within that
 distance of a tie between two doubles; even then it is off by at most
 ``0.5 + 2**-96`` units in the last place (ulp), never more than 1 ulp. The
 tests compare it with mpmath on thousands of inputs.
 
-Edge cases, chosen to match :func:`math.exp` where that is safe:
+Edge cases, chosen to match `math.exp` where that is safe:
 
-- ``exp(x)`` raises :class:`OverflowError` when the correctly rounded result
+- ``exp(x)`` raises `OverflowError` when the correctly rounded result
   would be infinite (``x`` above about 709.782712893384), and for ``x = inf``.
 - ``exp(-inf)`` is ``0.0``: the exact limit, and a finite value.
 - Results that underflow round to subnormals and then to ``0.0`` (for ``x``
   below about -745.1332), as in IEEE 754 arithmetic.
-- ``nan`` raises :class:`ValueError`; non-numbers (and ``bool``) raise
-  :class:`TypeError`.
+- ``nan`` raises `ValueError`; non-numbers (and ``bool``) raise
+  `TypeError`.
 """
 
 from __future__ import annotations
@@ -38,10 +38,11 @@ from numbers import Real
 
 __all__ = ["WORKING_BITS", "exp"]
 
-#: Fractional bits of the fixed-point arithmetic. 53 are needed for a double;
-#: the rest are guard bits that absorb the rounding of the reduction and series
-#: (about 12 bits lost, see below) and keep ties between doubles decidable.
 WORKING_BITS = 160
+"""Fractional bits of the fixed-point arithmetic. 53 are needed for a double; the rest are
+guard bits that absorb the rounding of the reduction and series (about 12 bits lost, see
+below) and keep ties between doubles decidable.
+"""
 
 _ONE = 1 << WORKING_BITS
 
@@ -106,7 +107,7 @@ def exp(x: float) -> float:
 
     Args:
         x: A real number (int, float, Fraction, ...); converted to float first,
-            as :func:`math.exp` does.
+            as `math.exp` does.
 
     Returns:
         e**x as a float; ``0.0`` when it underflows (and for ``x = -inf``).

@@ -18,7 +18,7 @@ The powers are computed as ``exp(n t log1p(r/n))`` rather than with ``**``:
 ``1 + r/n`` would be rounded before being raised to the ``n t``-th power, and the
 power multiplies that rounding error by ``n t``. Every function checks its
 arguments and raises an exception naming the bad one; a result too large for a
-float raises :class:`OverflowError` instead of returning ``inf``.
+float raises `OverflowError` instead of returning ``inf``.
 """
 
 from __future__ import annotations
@@ -49,14 +49,14 @@ __all__ = [
     "rule_of_72",
 ]
 
-#: Half-life of carbon-14 in years (the "Cambridge" value, 5730 ± 40 years): the
-#: physical half-life used for decay on the page.
 C14_HALF_LIFE: float = 5730.0
+"""Half-life of carbon-14 in years (the "Cambridge" value, 5730 ± 40 years): the physical
+half-life used for decay on the page."""
 
-#: The Libby half-life of carbon-14 in years (5568), an older measurement that
-#: laboratories still use, by convention, for conventional radiocarbon ages; calibration
-#: curves take those ages as input and convert them to calendar years.
 LIBBY_HALF_LIFE: float = 5568.0
+"""The Libby half-life of carbon-14 in years (5568), an older measurement that laboratories
+still use, by convention, for conventional radiocarbon ages; calibration curves take those
+ages as input and convert them to calendar years."""
 
 _LN2 = math.log(2.0)
 
@@ -136,8 +136,8 @@ def compound_amount(
 def continuous_amount(principal: float, rate: float, years: float) -> float:
     """Return the balance ``P e**(r t)`` under continuous compounding (5.2).
 
-    This is the limit of :func:`compound_amount` as ``periods_per_year`` grows
-    without bound.
+    This is the limit of [`compound_amount`][aimath.exponential.growth.compound_amount] as
+    ``periods_per_year`` grows without bound.
 
     Args:
         principal: The initial deposit ``P``; a finite real number > 0.
@@ -272,7 +272,8 @@ def rule_of_72(rate: float) -> float:
     """Return the rule-of-72 estimate ``72 / (100 r)`` of the doubling time in periods.
 
     The rule divides 72 by the rate in percent. It approximates
-    :func:`discrete_doubling_time` best for rates near 8 %.
+    [`discrete_doubling_time`][aimath.exponential.growth.discrete_doubling_time] best for rates near
+    8 %.
 
     Args:
         rate: The growth per period ``r`` as a fraction; finite and > 0.
@@ -445,19 +446,19 @@ def remaining_fraction(t: float, half_life: float) -> float:
 def age_from_fraction(fraction: float, half_life: float = C14_HALF_LIFE) -> float:
     """Return the age ``T log2(1/f)`` of a sample with the fraction ``f`` left (5.8).
 
-    The inverse of :func:`remaining_fraction`: solving ``2**(-t/T) = f`` for
-    ``t``. With the default half-life, the physical one (5730 years), this is the
-    time since death in the simplest model. The conventional radiocarbon age that
-    laboratories report is computed with the Libby half-life instead (pass
-    `LIBBY_HALF_LIFE`, 5568 years);
-    calibration curves then convert that age to calendar years, which also corrects
-    for the changing carbon-14 content of the atmosphere.
+    The inverse of [`remaining_fraction`][aimath.exponential.growth.remaining_fraction]: solving
+    ``2**(-t/T) = f`` for ``t``. With the default half-life, the physical one (5730 years),
+    this is the time since death in the simplest model. The conventional radiocarbon age
+    that laboratories report is computed with the Libby half-life instead (pass
+    [`LIBBY_HALF_LIFE`][aimath.exponential.growth.LIBBY_HALF_LIFE], 5568 years); calibration
+    curves then convert that age to calendar years, which also corrects for the changing
+    carbon-14 content of the atmosphere.
 
     Args:
         fraction: The fraction ``f`` of the original amount still present; a
             finite real number with ``0 < f <= 1``.
         half_life: The half-life ``T``; a finite real number > 0. Defaults to
-            :data:`C14_HALF_LIFE` (years).
+            [`C14_HALF_LIFE`][aimath.exponential.growth.C14_HALF_LIFE] (years).
 
     Returns:
         The age, in the unit of ``half_life``.

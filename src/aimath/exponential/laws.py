@@ -10,10 +10,11 @@ For a base ``a > 0`` and real exponents ``x``, ``y``:
   for a second base ``b > 0``
 
 In floats the two sides are computed by different chains of rounded
-operations, so they may differ in the last bits. :func:`law_rel_tol` gives a
-relative tolerance for :func:`math.isclose` derived from those chains. Exact
-checks (integer or rational exponents) use :func:`aimath.exponential.powers.integer_power`
-and :func:`aimath.exponential.powers.rational_power` instead.
+operations, so they may differ in the last bits.
+[`law_rel_tol`][aimath.exponential.laws.law_rel_tol] gives a relative tolerance for `math.isclose`
+derived from those chains. Exact checks (integer or rational exponents) use
+[`integer_power`][aimath.exponential.powers.integer_power] and
+[`rational_power`][aimath.exponential.powers.rational_power] instead.
 """
 
 from __future__ import annotations
@@ -39,15 +40,16 @@ __all__ = [
     "reciprocal_law_sides",
 ]
 
-#: The equation numbers of the exponent laws, as used on the pages.
 LAWS: Final = ("1.1", "1.2", "1.3", "1.4")
+"""The equation numbers of the exponent laws, as used on the pages."""
 
-#: The equation numbers of the laws for two bases, (ab)^x and (a/b)^x.
 BASE_LAWS: Final = ("1.7", "1.8")
+"""The equation numbers of the laws for two bases, (ab)^x and (a/b)^x."""
 
-#: The unit roundoff of IEEE 754 double precision, 2**-53: one correctly rounded
-#: operation (``+``, ``*``, ``/``) has a relative error of at most this much.
 UNIT_ROUNDOFF: Final = 2.0**-53
+"""The unit roundoff of IEEE 754 double precision, 2**-53: one correctly rounded operation
+(``+``, ``*``, ``/``) has a relative error of at most this much.
+"""
 
 
 def _normal_float(value: float, what: str) -> float:
@@ -189,8 +191,9 @@ def _checked(a: object, x: object, y: object) -> tuple[float, float, float]:
 def law_rel_tol(law: str, a: float, x: float, y: float = 0.0) -> float:
     """Return a relative tolerance that covers the rounding of both sides of a law.
 
-    Write ``u`` for :data:`UNIT_ROUNDOFF`. ``real_power`` (``math.pow``) is
-    accurate to 1 ulp, a relative error of at most ``2u``; ``*`` and ``/`` add
+    Write ``u`` for [`UNIT_ROUNDOFF`][aimath.exponential.laws.UNIT_ROUNDOFF]. ``real_power``
+    (``math.pow``) is accurate to 1 ulp on the platforms we test (glibc, Apple's libm; the C
+    standard does not promise it), a relative error of at most ``2u``; ``*`` and ``/`` add
     at most ``u`` each. Rounding the exponent (``x + y``, ``y - x``, ``x * y``)
     moves it by at most ``u`` times its size ``t``, which changes ``a**t`` by a
     factor of about ``1 + |t ln a| u``. Raising ``a**x`` (error ``2u``) to the
@@ -214,12 +217,12 @@ def law_rel_tol(law: str, a: float, x: float, y: float = 0.0) -> float:
         y: The exponent ``y``; a finite real number (not used by (1.2)).
 
     Returns:
-        A relative tolerance for :func:`math.isclose` (``rel_tol``).
+        A relative tolerance for `math.isclose` (``rel_tol``).
 
     Raises:
         TypeError: If ``a``, ``x`` or ``y`` is not a real number.
-        ValueError: If ``law`` is not one of :data:`LAWS`, ``a`` <= 0 or an
-            argument is not finite.
+        ValueError: If ``law`` is not one of [`LAWS`][aimath.exponential.laws.LAWS], ``a`` <= 0
+            or an argument is not finite.
 
     Examples:
         >>> law_rel_tol("1.2", 10, 0.5)

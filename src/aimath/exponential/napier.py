@@ -4,16 +4,17 @@ Three roads lead to the same number:
 
 - the compound-interest limit ``(1 + 1/n)**n`` as ``n`` grows (4.1),
 - the series ``1/0! + 1/1! + 1/2! + ...`` (4.2),
-- exact digits from integer arithmetic (:func:`e_digits`), which is how the
-  other two are checked on the page.
+- exact digits from integer arithmetic ([`e_digits`][aimath.exponential.napier.e_digits]), which is
+  how the other two are checked on the page.
 
 The limit converges slowly (its error is about ``e/(2n)``), the series
 factorially fast. Float arithmetic adds a trap of its own: ``1 + 1/n`` is rounded
 before it is raised to the ``n``-th power, so the naive float expression drifts
-away from e for large ``n``. :func:`e_by_limit` therefore works with integers.
+away from e for large ``n``. [`e_by_limit`][aimath.exponential.napier.e_by_limit] therefore works
+with integers.
 
 The module also holds the Japanese mnemonic for e, 「二塁から内野にわたる」, as
-data, so that its digits can be checked against :func:`e_digits`.
+data, so that its digits can be checked against [`e_digits`][aimath.exponential.napier.e_digits].
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import math
 from collections.abc import Sequence
 from fractions import Fraction
 
-from aimath._checks import require_finite_real, require_int
+from aimath._checks import refuse_above, require_finite_real, require_int
 
 __all__ = [
     "E_MNEMONIC_READING",
@@ -35,6 +36,21 @@ __all__ = [
     "exp_series",
     "mnemonic_digits",
 ]
+
+# Limits that keep every call under about a second. Times measured on the project's
+# build machine (2 shared cores, CPython 3.11), December 2026.
+# e_by_limit: n of 2048 bits 0.06 s, 4096 bits 0.29 s, 6000 bits 0.76 s, 10_000 bits 2.5 s.
+_MAX_LIMIT_N_BITS = 4096
+# e_series_partial_sum (exact fractions): 1000 terms 0.05 s, 2000 terms 0.8 s, 3000 terms 1.0 s,
+# 10_000 terms 80 s.
+_MAX_SERIES_TERMS = 2000
+# e_digits, quadratic in the count: 30_000 digits 0.09 s, 50_000 digits 0.28 to 0.51 s,
+# 100_000 digits 0.87 to 2.5 s depending on the load (a million would take 93 s, ten million
+# about two hours).
+_MAX_E_DIGITS = 50_000
+# e_as_fraction also reduces the fraction (a gcd of two long ints): 100_000 decimals 3.0 s.
+_MAX_E_FRACTION_DECIMALS = 50_000
+_MPMATH = "mpmath gives millions of digits faster (mpmath.mp.dps = count; mpmath.mp.e)"
 
 
 def e_by_limit(n: int) -> float:
@@ -54,7 +70,8 @@ def e_by_limit(n: int) -> float:
 
     Raises:
         TypeError: If ``n`` is not an int.
-        ValueError: If ``n`` < 1.
+        ValueError: If ``n`` < 1, or ``n`` >= ``2**4096`` (a larger ``n`` takes over a
+            second; ``n = 10**17`` already gives the float nearest to e).
 
     Examples:
         >>> e_by_limit(1)
@@ -63,8 +80,22 @@ def e_by_limit(n: int) -> float:
         2.25
         >>> e_by_limit(10**16)  # the float expression (1 + 1e-16) ** 1e16 gives 1.0
         2.718281828459045
+        >>> e_by_limit(2**5000)
+        Traceback (most recent call last):
+        ...
+        ValueError: n.bit_length() must be <= 4_096 (the fixed-point power needs 2 bits per bit of n: more take over a second), got 5001; the limit is within e/(2n) of e, so n = 10**17 already gives the float nearest to e, math.e
     """
     require_int(n, "n", minimum=1)
+    refuse_above(
+        n.bit_length(),
+        _MAX_LIMIT_N_BITS,
+        "n.bit_length()",
+        cost="the fixed-point power needs 2 bits per bit of n: more take over a second",
+        instead=(
+            "the limit is within e/(2n) of e, so n = 10**17 already gives the float "
+            "nearest to e, math.e"
+        ),
+    )
     # Each rounding below is at most one unit of 2**-bits; the power multiplies
     # a relative error by at most n per level of squaring, so 2*bitlen(n) + 64
     # guard bits keep the total far below a float's 2**-53.
@@ -93,13 +124,28 @@ def e_series_partial_sum(terms: int) -> Fraction:
 
     Raises:
         TypeError: If ``terms`` is not an int.
-        ValueError: If ``terms`` < 1.
+        ValueError: If ``terms`` < 1 or ``terms`` > 2000 (the exact fractions grow
+            with every term; more terms take over a second).
 
     Examples:
         >>> e_series_partial_sum(4)  # 1 + 1 + 1/2 + 1/6
         Fraction(8, 3)
+        >>> e_series_partial_sum(10**5)
+        Traceback (most recent call last):
+        ...
+        ValueError: terms must be <= 2_000 (exact fractions grow with every term: more take over a second), got 100000; 18 terms give e to float precision, and e_as_fraction(d) or e_digits(d) give e to d decimals
     """
     require_int(terms, "terms", minimum=1)
+    refuse_above(
+        terms,
+        _MAX_SERIES_TERMS,
+        "terms",
+        cost="exact fractions grow with every term: more take over a second",
+        instead=(
+            "18 terms give e to float precision, and e_as_fraction(d) or e_digits(d) "
+            "give e to d decimals"
+        ),
+    )
     total = Fraction(0)
     term = Fraction(1)
     for k in range(terms):
@@ -112,8 +158,9 @@ def e_series_partial_sum(terms: int) -> Fraction:
 def e_by_series(terms: int) -> float:
     """Return the partial sum of the series (4.2) with ``terms`` terms, as a float.
 
-    The sum is formed exactly (:func:`e_series_partial_sum`) and rounded once,
-    so the only float error is that final rounding.
+    The sum is formed exactly
+    ([`e_series_partial_sum`][aimath.exponential.napier.e_series_partial_sum]) and rounded once, so
+    the only float error is that final rounding.
 
     Args:
         terms: How many terms ``1/k!`` to add (``k = 0, ..., terms - 1``); >= 1.
@@ -123,7 +170,8 @@ def e_by_series(terms: int) -> float:
 
     Raises:
         TypeError: If ``terms`` is not an int.
-        ValueError: If ``terms`` < 1.
+        ValueError: If ``terms`` < 1 or ``terms`` > 2000, as for
+            [`e_series_partial_sum`][aimath.exponential.napier.e_series_partial_sum].
 
     Examples:
         >>> e_by_series(3)  # 1 + 1 + 1/2
@@ -182,7 +230,8 @@ def e_digits(count: int) -> str:
 
     The digits are exact: they come from integer arithmetic only, with guard
     digits and a rigorous error bound (see the source). Thousands of digits
-    take milliseconds.
+    take milliseconds; the time grows with the square of ``count``, so the count
+    is limited to 50_000 (well under a second).
 
     Args:
         count: The number of digits after the decimal point; an int >= 0.
@@ -192,7 +241,7 @@ def e_digits(count: int) -> str:
 
     Raises:
         TypeError: If ``count`` is not an int.
-        ValueError: If ``count`` < 0.
+        ValueError: If ``count`` < 0 or ``count`` > 50_000.
 
     Examples:
         >>> e_digits(5)
@@ -203,8 +252,19 @@ def e_digits(count: int) -> str:
         Traceback (most recent call last):
         ...
         ValueError: count must be >= 0, got -1
+        >>> e_digits(10**7)
+        Traceback (most recent call last):
+        ...
+        ValueError: count must be <= 50_000 (the time grows with the square of the count: more take over a second), got 10000000; mpmath gives millions of digits faster (mpmath.mp.dps = count; mpmath.mp.e)
     """
     require_int(count, "count", minimum=0)
+    refuse_above(
+        count,
+        _MAX_E_DIGITS,
+        "count",
+        cost="the time grows with the square of the count: more take over a second",
+        instead=_MPMATH,
+    )
     digits = _decimal_string(_scaled_e_floor(count))
     if count == 0:
         return digits
@@ -224,7 +284,8 @@ def e_as_fraction(decimals: int) -> Fraction:
 
     Raises:
         TypeError: If ``decimals`` is not an int.
-        ValueError: If ``decimals`` < 0.
+        ValueError: If ``decimals`` < 0 or ``decimals`` > 50_000 (more take over a
+            second).
 
     Examples:
         >>> e_as_fraction(3)  # 2718/1000, which Fraction writes in lowest terms
@@ -233,8 +294,19 @@ def e_as_fraction(decimals: int) -> Fraction:
         True
         >>> e_as_fraction(0)
         Fraction(2, 1)
+        >>> e_as_fraction(10**6)
+        Traceback (most recent call last):
+        ...
+        ValueError: decimals must be <= 50_000 (the time grows with the square of the count: more take over a second), got 1000000; mpmath gives millions of digits faster (mpmath.mp.dps = count; mpmath.mp.e)
     """
     require_int(decimals, "decimals", minimum=0)
+    refuse_above(
+        decimals,
+        _MAX_E_FRACTION_DECIMALS,
+        "decimals",
+        cost="the time grows with the square of the count: more take over a second",
+        instead=_MPMATH,
+    )
     return Fraction(_scaled_e_floor(decimals), 10**decimals)
 
 
@@ -245,9 +317,12 @@ def exp_series(x: float, terms: int) -> float:
     from the previous one (``term *= x / k``), with a float rounding at every
     step. Those roundings add up: even for ``x = 1`` the sum can end a unit in
     the last place away from the correctly rounded e (compare
-    :func:`e_by_series`, which rounds once). For large positive ``x`` it needs
-    many terms; for large negative ``x`` the terms alternate in sign and are far
+    [`e_by_series`][aimath.exponential.napier.e_by_series], which rounds once). For large positive
+    ``x`` it needs many terms; for large negative ``x`` the terms alternate in sign and are far
     larger than the result, so rounding errors swamp it (see the page).
+    Once a term underflows to 0 every later term is 0 and the sum stops changing,
+    so the loop ends there: a huge ``terms`` costs no more than a few thousand
+    steps.
 
     Args:
         x: A finite real number.
@@ -284,17 +359,17 @@ def exp_series(x: float, terms: int) -> float:
         if not (math.isfinite(term) and math.isfinite(total)):
             msg = f"exp_series(x, terms) is too large for a float at x = {x!r}, terms = {terms!r}"
             raise OverflowError(msg)
+        if term == 0:  # every later term is 0 too: the sum is final
+            break
     return total
 
 
-#: Kana that stand for digits in the mnemonic below, with the reading they
-#: come from: に ni (2), な nana (7), い ichi (1), や yattsu (8) and わ (8, from
-#: は in hachi, because the particle は is pronounced wa).
 GOROAWASE_DIGITS: dict[str, int] = {"に": 2, "な": 7, "い": 1, "や": 8, "わ": 8}
+"""Kana that stand for digits in the mnemonic below, with the reading they come from: に ni (2),
+な nana (7), い ichi (1), や yattsu (8) and わ (8, from は in hachi, because the particle は is
+pronounced wa).
+"""
 
-#: 「二塁から内野にわたる」 (nirui kara naiya ni wataru) read syllable by syllable.
-#: The second item says whether the syllable carries a digit; the others are
-#: filler that makes the phrase read as Japanese.
 E_MNEMONIC_READING: tuple[tuple[str, bool], ...] = (
     ("に", True),  # 二 (two)
     ("る", False),
@@ -309,6 +384,10 @@ E_MNEMONIC_READING: tuple[tuple[str, bool], ...] = (
     ("た", False),
     ("る", False),
 )
+"""「二塁から内野にわたる」 (nirui kara naiya ni wataru) read syllable by syllable. The second item says
+whether the syllable carries a digit; the others are filler that makes the phrase read as
+Japanese.
+"""
 
 
 def mnemonic_digits(reading: Sequence[tuple[str, bool]]) -> str:
@@ -324,8 +403,9 @@ def mnemonic_digits(reading: Sequence[tuple[str, bool]]) -> str:
         The number as a string, e.g. ``"2.71828"``.
 
     Raises:
-        ValueError: If a digit-carrying kana is not in :data:`GOROAWASE_DIGITS`,
-            or no syllable carries a digit.
+        ValueError: If a digit-carrying kana is not in
+            [`GOROAWASE_DIGITS`][aimath.exponential.napier.GOROAWASE_DIGITS], or no
+            syllable carries a digit.
 
     Examples:
         >>> mnemonic_digits(E_MNEMONIC_READING)

@@ -2,7 +2,8 @@
 
 A power ``a**n`` with a positive integer ``n`` is ``a`` multiplied by itself ``n``
 times. Extending the exponent to all real numbers keeps the laws (1.1)-(1.4) only
-when the base is positive, which is why :func:`real_power` insists on ``a > 0``.
+when the base is positive, which is why [`real_power`][aimath.exponential.powers.real_power] insists
+on ``a > 0``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import math
 from fractions import Fraction
 
 from aimath._checks import (
+    describe,
+    exact_bits,
     is_exact_number,
+    refuse_above,
     require_finite_real,
     require_int,
     require_positive_real,
@@ -24,6 +28,27 @@ __all__ = [
     "rational_power",
     "real_power",
 ]
+
+# Limits that keep every call under about a second. Times measured on the project's
+# build machine (2 shared cores, CPython 3.11), December 2026.
+# power_by_repeated_multiplication, float base: 10**6 factors 0.09 s, 10**7 factors 1.2 s.
+_MAX_REPEATED_FACTORS = 1_000_000
+# A Fraction multiplication costs about 2 microseconds even for small values (a gcd and a
+# new object): Fraction(-1) with 10**6 factors 2.2 s, 2 * 10**5 factors 0.4 to 1.2 s.
+_MAX_REPEATED_FRACTION_FACTORS = 100_000
+# Exact base: the product grows at every step, so the time grows with the square of the
+# exponent: 3 with 30_000 factors (48_000 bits) 0.13 s, with 100_000 factors 0.72 s;
+# Fraction(2, 3) (gcds at every step) with 10_000 factors 0.18 s, 30_000 factors 1.5 s.
+_MAX_REPEATED_PRODUCT_BITS = 50_000
+# integer_power with an exact base (Python's pow, by squaring): 3**10**6 (1.6 million bits)
+# 0.24 s, 3**10**7 (16 million bits) 13 s.
+_MAX_EXACT_POWER_BITS = 2_000_000
+# rational_power: the integer roots take Newton steps with long divisions: a**p of 100_000
+# bits 0.19 s, of 300_000 bits 1.5 s, of a million bits 16 s.
+_MAX_RATIONAL_POWER_BITS = 100_000
+# decimal_bracket builds 10**digits: 100_000 digits 0.02 s, a million 0.9 s.
+_MAX_BRACKET_DIGITS = 100_000
+_SQUARING = "use integer_power, which squares instead of multiplying one factor at a time"
 
 
 def power_by_repeated_multiplication(
@@ -43,7 +68,11 @@ def power_by_repeated_multiplication(
 
     Raises:
         TypeError: If ``base`` is not a real number or ``exponent`` is not an int.
-        ValueError: If ``exponent`` < 1 or ``base`` is not finite.
+        ValueError: If ``exponent`` < 1 or ``base`` is not finite; also, before
+            starting, if the loop would take over a second: ``exponent`` above
+            1_000_000 (100_000 for a ``Fraction`` base), or an exact product above
+            50_000 bits. Use
+            [`integer_power`][aimath.exponential.powers.integer_power] for those.
 
     Examples:
         >>> power_by_repeated_multiplication(2, 3)
@@ -54,10 +83,32 @@ def power_by_repeated_multiplication(
         Traceback (most recent call last):
         ...
         ValueError: exponent must be >= 1, got 0
+        >>> power_by_repeated_multiplication(1.000000001, 10**9)
+        Traceback (most recent call last):
+        ...
+        ValueError: exponent must be <= 1_000_000 (one multiplication per factor: more take over a second), got 1000000000; use integer_power, which squares instead of multiplying one factor at a time
     """
     require_int(exponent, "exponent", minimum=1)
     if not is_exact_number(base):
         require_finite_real(base, "base")
+    cost = "one multiplication per factor: more take over a second"
+    refuse_above(exponent, _MAX_REPEATED_FACTORS, "exponent", cost=cost, instead=_SQUARING)
+    if isinstance(base, Fraction):
+        cost = "a Fraction multiplication takes microseconds: more take over a second"
+        refuse_above(
+            exponent, _MAX_REPEATED_FRACTION_FACTORS, "exponent", cost=cost, instead=_SQUARING
+        )
+    if is_exact_number(base):
+        assert isinstance(base, int | Fraction)  # narrowed for mypy by the check above
+        bits = exact_bits(base)
+        if bits > 0:
+            largest = max(1, int(_MAX_REPEATED_PRODUCT_BITS / bits))
+            cost = (
+                f"the exact product of {describe(base)} would pass "
+                f"{_MAX_REPEATED_PRODUCT_BITS:_} bits, and multiplying it one factor at a "
+                "time would take over a second"
+            )
+            refuse_above(exponent, largest, "exponent", cost=cost, instead=_SQUARING)
     product = base
     for _ in range(exponent - 1):
         product = product * base
@@ -67,8 +118,9 @@ def power_by_repeated_multiplication(
 def real_power(base: float, exponent: float) -> float:
     """Return ``base ** exponent`` for a positive base and any real exponent.
 
-    For ``a > 0`` the power ``a**x`` is defined for every real ``x`` as
-    ``exp(x * ln a)``, and it is always a positive real number. A base <= 0 is
+    For ``a > 0`` the power ``a**x`` exists for every real ``x`` and is a
+    positive real number; it equals ``exp(x ln a)``. It is computed with
+    ``math.pow``. A base <= 0 is
     rejected rather than handed to Python, where ``(-8) ** (1/3)`` silently
     becomes a complex number.
 
@@ -126,7 +178,10 @@ def integer_power(base: Fraction | float, exponent: int) -> int | Fraction | flo
 
     Raises:
         TypeError: If ``base`` is not a real number or ``exponent`` is not an int.
-        ValueError: If a float ``base`` is not finite.
+        ValueError: If a float ``base`` is not finite, or, before computing, if an
+            exact result would have more than 2_000_000 bits (about 600_000 decimal
+            digits; larger ones take over a second). A float base gives an
+            approximation quickly.
         ZeroDivisionError: If ``base`` is 0 and ``exponent`` < 0.
         OverflowError: If a float result is too large for a float.
 
@@ -143,10 +198,23 @@ def integer_power(base: Fraction | float, exponent: int) -> int | Fraction | flo
         Traceback (most recent call last):
         ...
         ZeroDivisionError: base 0 cannot be raised to a negative exponent, got -1
+        >>> integer_power(3, 10**7)
+        Traceback (most recent call last):
+        ...
+        ValueError: exponent must be <= 1_261_859 for the exact base 3 (the result would pass 2_000_000 bits: over a second), got 10000000; use a float base, integer_power(float(base), exponent), for an approximation
     """
     require_int(exponent, "exponent")
     if not is_exact_number(base):
         require_finite_real(base, "base")
+    else:
+        assert isinstance(base, int | Fraction)  # narrowed for mypy by the check above
+        _refuse_large_exact_power(
+            base,
+            exponent,
+            _MAX_EXACT_POWER_BITS,
+            "exponent",
+            "use a float base, integer_power(float(base), exponent), for an approximation",
+        )
     if base == 0 and exponent < 0:
         msg = f"base 0 cannot be raised to a negative exponent, got {exponent}"
         raise ZeroDivisionError(msg)
@@ -156,6 +224,21 @@ def integer_power(base: Fraction | float, exponent: int) -> int | Fraction | flo
     if is_exact_number(base):
         return Fraction(base) ** exponent
     return _float_integer_power(float(base), exponent)
+
+
+def _refuse_large_exact_power(
+    base: int | Fraction, exponent: int, limit_bits: int, name: str, instead: str
+) -> None:
+    """Raise ValueError if ``base ** exponent`` would have more than ``limit_bits`` bits."""
+    bits = exact_bits(base)
+    if bits > 0 and abs(exponent) * bits > limit_bits:
+        largest = int(limit_bits / bits)
+        cost = f"the result would pass {limit_bits:_} bits: over a second"
+        msg = (
+            f"{name} must be <= {largest:_} for the exact base {describe(base)} ({cost}), "
+            f"got {describe(exponent)}; {instead}"
+        )
+        raise ValueError(msg)
 
 
 def _float_integer_power(base: float, exponent: int) -> float:
@@ -171,7 +254,7 @@ def _float_integer_power(base: float, exponent: int) -> float:
 
 
 def rational_power(base: int | Fraction, exponent: int | Fraction) -> Fraction:
-    """Return ``base ** exponent`` exactly, for a positive rational base and exponent.
+    """Return ``base ** exponent`` exactly, for a positive rational base and any rational exponent.
 
     With ``exponent = p/q`` in lowest terms (``q >= 1``), ``a**(p/q)`` is the
     positive ``q``-th root of ``a**p``. That root is rational only when the
@@ -187,7 +270,10 @@ def rational_power(base: int | Fraction, exponent: int | Fraction) -> Fraction:
 
     Raises:
         TypeError: If ``base`` or ``exponent`` is not an ``int`` or ``Fraction``.
-        ValueError: If ``base`` <= 0, or if the power is irrational.
+        ValueError: If ``base`` <= 0, or if the power is irrational; also, before
+            computing, if ``base ** p`` (``p`` the numerator of the exponent) would
+            have more than 100_000 bits (larger ones take over a second).
+            [`real_power`][aimath.exponential.powers.real_power] gives a float quickly.
 
     Examples:
         >>> rational_power(8, Fraction(2, 3))
@@ -198,12 +284,23 @@ def rational_power(base: int | Fraction, exponent: int | Fraction) -> Fraction:
         Traceback (most recent call last):
         ...
         ValueError: 2 ** (1/2) is irrational; use real_power for a float approximation
+        >>> rational_power(2, Fraction(10**6, 3))
+        Traceback (most recent call last):
+        ...
+        ValueError: the numerator of exponent must be <= 100_000 for the exact base 2 (the result would pass 100_000 bits: over a second), got 1000000; use real_power for a float approximation
     """
     exact_base = _require_exact(base, "base")
     exact_exponent = _require_exact(exponent, "exponent")
     if exact_base <= 0:
         msg = f"base must be > 0, got {base!r}"
         raise ValueError(msg)
+    _refuse_large_exact_power(
+        base,
+        exact_exponent.numerator,
+        _MAX_RATIONAL_POWER_BITS,
+        "the numerator of exponent",
+        "use real_power for a float approximation",
+    )
     power = exact_base**exact_exponent.numerator
     root_numerator = _exact_integer_root(power.numerator, exact_exponent.denominator)
     root_denominator = _exact_integer_root(power.denominator, exact_exponent.denominator)
@@ -237,6 +334,8 @@ def _exact_integer_root(value: int, degree: int) -> int | None:
     """
     if value < 2:  # 0 and 1 are their own roots
         return value
+    if value.bit_length() <= degree:  # 1 < root < 2: no integer root (and 2**degree is never built)
+        return None
     root = 1 << -(-value.bit_length() // degree)  # 2**ceil(bits/degree) > the real root
     while True:
         smaller = ((degree - 1) * root + value // root ** (degree - 1)) // degree
@@ -262,7 +361,8 @@ def decimal_bracket(x: float, digits: int) -> tuple[Fraction, Fraction]:
 
     Raises:
         TypeError: If ``x`` is not a real number or ``digits`` is not an int.
-        ValueError: If ``x`` is not finite or ``digits`` < 0.
+        ValueError: If ``x`` is not finite or ``digits`` < 0, or above 100_000
+            (``10**digits`` is built exactly; more digits take over a second).
 
     Examples:
         >>> decimal_bracket(1.4142135623730951, 2)
@@ -272,6 +372,13 @@ def decimal_bracket(x: float, digits: int) -> tuple[Fraction, Fraction]:
     """
     require_finite_real(x, "x")
     require_int(digits, "digits", minimum=0)
+    refuse_above(
+        digits,
+        _MAX_BRACKET_DIGITS,
+        "digits",
+        cost="10**digits is built exactly: more take over a second",
+        instead="Fraction(x) is the exact value of x (a float has at most 1074 decimal places)",
+    )
     scale = 10**digits
     low = Fraction(math.floor(Fraction(x) * scale), scale)
     return low, low + Fraction(1, scale)

@@ -1,19 +1,19 @@
 """Exponentials in machine learning: softmax, sigmoid, decay, expm1/log1p.
 
-- :mod:`aimath.ml.softmax`: softmax (with temperature), log-softmax,
+- [`aimath.ml.softmax`][aimath.ml.softmax]: softmax (with temperature), log-softmax,
   log-sum-exp and cross-entropy from logits, all without overflow.
-- :mod:`aimath.ml.sigmoid`: sigmoid, its derivative, softplus and log-sigmoid,
+- [`aimath.ml.sigmoid`][aimath.ml.sigmoid]: sigmoid, its derivative, softplus and log-sigmoid,
   the logit (its inverse) and the binary cross-entropy from logits.
-- `aimath.ml.activations`: the ELU and its derivative, with `expm1`.
-- `aimath.ml.gradients`: the gradients of both losses with respect to the
+- [`aimath.ml.activations`][aimath.ml.activations]: the ELU and its derivative, with `expm1`.
+- [`aimath.ml.gradients`][aimath.ml.gradients]: the gradients of both losses with respect to the
   logits (`p - onehot(y)` and `sigmoid(x) - y`) and the softmax Jacobian.
-- `aimath.ml.floats`: the overflow threshold of `exp` in float16, bfloat16,
+- [`aimath.ml.floats`][aimath.ml.floats]: the overflow threshold of `exp` in float16, bfloat16,
   float32 and float64.
-- :mod:`aimath.ml.decay`: exponential learning-rate decay and exponential
+- [`aimath.ml.decay`][aimath.ml.decay]: exponential learning-rate decay and exponential
   moving averages (with Adam's bias correction).
-- :mod:`aimath.ml.numerics`: exact references for ``expm1``/``log1p``,
+- [`aimath.ml.numerics`][aimath.ml.numerics]: exact references for ``expm1``/``log1p``,
   relative errors and central differences, for checking results.
-- :mod:`aimath.ml.naive`: the textbook formulas written literally, kept only
+- [`aimath.ml.naive`][aimath.ml.naive]: the textbook formulas written literally, kept only
   to show on the pages how they overflow.
 
 Functions take real numbers, Python sequences or NumPy arrays and return floats

@@ -1,6 +1,6 @@
 """Argument checks for functions that take arrays of numbers.
 
-The scalar checks of :mod:`aimath._checks` cover single numbers; the machine
+The scalar checks of `aimath._checks` cover single numbers; the machine
 learning functions take Python sequences and NumPy arrays, so they convert and
 check their input here, with the same rules: ``TypeError`` for anything that is
 not made of real numbers (``bool`` rejected), ``ValueError`` naming the argument
@@ -26,10 +26,10 @@ __all__ = [
     "require_axis",
 ]
 
-#: The array type every function of :mod:`aimath.ml` returns.
 FloatArray = NDArray[np.float64]
-#: Class labels (indices) as an array.
+"""The array type every function of `aimath.ml` returns."""
 IntArray = NDArray[np.int64]
+"""Class labels (indices) as an array."""
 
 _NUMBER_KINDS = frozenset("iuf")  # signed int, unsigned int, float
 

@@ -7,8 +7,8 @@ the pages can show what goes wrong: ``exp`` overflows to ``inf`` beyond about
 example ``overflow encountered in exp``) and returns ``inf`` or ``nan``; these
 functions let it, on purpose. Input is checked for type like everywhere else.
 
-Use the stable versions in `aimath.ml.softmax`, `aimath.ml.sigmoid` and
-`aimath.ml.activations`.
+Use the stable versions in [`aimath.ml.softmax`][aimath.ml.softmax],
+[`aimath.ml.sigmoid`][aimath.ml.sigmoid] and [`aimath.ml.activations`][aimath.ml.activations].
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = [
 
 
 def naive_softmax(x: ArrayLike) -> FloatArray:
-    """``np.exp(x) / np.sum(np.exp(x))`` over the last axis, exactly as the definition reads.
+    """Return ``np.exp(x) / np.sum(np.exp(x))`` over the last axis, exactly as the definition reads.
 
     Args:
         x: Real numbers, at least one dimension.
@@ -50,7 +50,7 @@ def naive_softmax(x: ArrayLike) -> FloatArray:
 
 
 def naive_logsumexp(x: ArrayLike) -> FloatArray:
-    """``np.log(np.sum(np.exp(x)))`` over the last axis.
+    """Return ``np.log(np.sum(np.exp(x)))`` over the last axis.
 
     Args:
         x: Real numbers, at least one dimension.
@@ -68,7 +68,7 @@ def naive_logsumexp(x: ArrayLike) -> FloatArray:
 
 
 def naive_cross_entropy(logits: ArrayLike, labels: ArrayLike) -> FloatArray:
-    """``-np.log(p[label])`` with ``p = naive_softmax(logits)``, classes on the last axis.
+    """Return ``-np.log(p[label])`` with ``p = naive_softmax(logits)``, classes on the last axis.
 
     Args:
         logits: Real numbers, at least one dimension.
@@ -91,7 +91,7 @@ def naive_cross_entropy(logits: ArrayLike, labels: ArrayLike) -> FloatArray:
 
 
 def naive_sigmoid(x: ArrayLike) -> FloatArray:
-    """``1 / (1 + np.exp(-x))``.
+    """Return ``1 / (1 + np.exp(-x))``.
 
     Args:
         x: Real numbers.
@@ -110,7 +110,7 @@ def naive_sigmoid(x: ArrayLike) -> FloatArray:
 
 
 def naive_softplus(x: ArrayLike) -> FloatArray:
-    """``np.log(1 + np.exp(x))``.
+    """Return ``np.log(1 + np.exp(x))``.
 
     Args:
         x: Real numbers.
@@ -129,7 +129,7 @@ def naive_softplus(x: ArrayLike) -> FloatArray:
 
 
 def naive_log_sigmoid(x: ArrayLike) -> FloatArray:
-    """``np.log(1 / (1 + np.exp(-x)))``, the log of :func:`naive_sigmoid`.
+    """Return ``np.log(1 / (1 + np.exp(-x)))``, the log of ``naive_sigmoid``.
 
     Args:
         x: Real numbers.

@@ -1,9 +1,9 @@
 r"""The sigmoid function and its relatives, evaluated without overflow.
 
-:math:`\sigma(x) = 1 / (1 + e^{-x})`. The naive formula overflows for very
+\(\sigma(x) = 1 / (1 + e^{-x})\). The naive formula overflows for very
 negative ``x`` (``exp(-x)`` is too large), although the value itself is just
-close to 0. Because :math:`1 - \sigma(x) = \sigma(-x)`, every function here
-needs only :math:`e^{-|x|} \in (0, 1]`, which cannot overflow.
+close to 0. Because \(1 - \sigma(x) = \sigma(-x)\), every function here
+needs only \(e^{-|x|} \in (0, 1]\), which cannot overflow.
 
 Conventions shared by every function here:
 
@@ -13,12 +13,12 @@ Conventions shared by every function here:
 - ``+inf`` and ``-inf`` give the limits (``sigmoid(inf) = 1``,
   ``softplus(-inf) = 0``, ``log_sigmoid(-inf) = -inf``...), as in SciPy.
 - ``nan`` raises ``ValueError`` (SciPy returns ``nan``).
-- :func:`sigmoid` and :func:`log_sigmoid` agree with ``scipy.special.expit``
-  and ``scipy.special.log_expit`` to a relative tolerance of ``1e-12``, and
-  :func:`softplus` with ``numpy.logaddexp(0, x)``; the tests check this on
+- [`sigmoid`][aimath.ml.sigmoid.sigmoid] and [`log_sigmoid`][aimath.ml.sigmoid.log_sigmoid] agree
+  with ``scipy.special.expit`` and ``scipy.special.log_expit`` to a relative tolerance of ``1e-12``, and
+  [`softplus`][aimath.ml.sigmoid.softplus] with ``numpy.logaddexp(0, x)``; the tests check this on
   random and extreme inputs. Results below ``1e-300`` (subnormal floats) may
   differ by an absolute ``1e-300``: ``sigmoid(-745)`` is ``5e-324`` here, the
-  nearest float to :math:`e^{-745}`, where SciPy returns 0.
+  nearest float to \(e^{-745}\), where SciPy returns 0.
 - No NumPy warning is emitted for any accepted input.
 """
 
@@ -66,17 +66,17 @@ def sigmoid(x: float) -> float: ...
 @overload
 def sigmoid(x: ArrayLike) -> FloatArray: ...
 def sigmoid(x: ArrayLike) -> float | FloatArray:
-    r"""The logistic sigmoid :math:`\sigma(x) = 1 / (1 + e^{-x})`.
+    r"""Return the logistic sigmoid \(\sigma(x) = 1 / (1 + e^{-x})\).
 
     Evaluated as ``1 / (1 + z)`` for ``x >= 0`` and ``z / (1 + z)`` for ``x < 0``
     with ``z = exp(-|x|)``; the second form is the first multiplied by
-    :math:`e^{x}/e^{x}`.
+    \(e^{x}/e^{x}\).
 
     Args:
         x: A real number or an array of them (``nan`` rejected).
 
     Returns:
-        :math:`\sigma(x)` in [0, 1], element by element.
+        \(\sigma(x)\) in [0, 1], element by element.
 
     Raises:
         TypeError: If ``x`` does not hold real numbers.
@@ -101,17 +101,17 @@ def sigmoid_derivative(x: float) -> float: ...
 @overload
 def sigmoid_derivative(x: ArrayLike) -> FloatArray: ...
 def sigmoid_derivative(x: ArrayLike) -> float | FloatArray:
-    r"""The derivative :math:`\sigma'(x) = \sigma(x)(1 - \sigma(x)) = \sigma(x)\sigma(-x)`.
+    r"""Return the derivative \(\sigma'(x) = \sigma(x)(1 - \sigma(x)) = \sigma(x)\sigma(-x)\).
 
-    The product :math:`\sigma(x)\sigma(-x)` is used because ``1 - sigmoid(x)``
+    The product \(\sigma(x)\sigma(-x)\) is used because ``1 - sigmoid(x)``
     cancels to 0 once ``sigmoid(x)`` rounds to 1 (from about ``x = 37``), while
-    :math:`\sigma(-x)` keeps its digits.
+    \(\sigma(-x)\) keeps its digits.
 
     Args:
         x: A real number or an array of them (``nan`` rejected).
 
     Returns:
-        :math:`\sigma'(x)` in [0, 1/4], element by element.
+        \(\sigma'(x)\) in [0, 1/4], element by element.
 
     Raises:
         TypeError: If ``x`` does not hold real numbers.
@@ -136,16 +136,16 @@ def softplus(x: float) -> float: ...
 @overload
 def softplus(x: ArrayLike) -> FloatArray: ...
 def softplus(x: ArrayLike) -> float | FloatArray:
-    r"""The softplus :math:`\log(1 + e^{x})`, as ``max(x, 0) + log1p(exp(-|x|))``.
+    r"""Return the softplus \(\log(1 + e^{x})\), computed as ``max(x, 0) + log1p(exp(-|x|))``.
 
-    For ``x > 0``, :math:`1 + e^{x} = e^{x}(1 + e^{-x})`, so the log is
-    :math:`x + \log(1 + e^{-x})`; ``log1p`` keeps the digits of the small term.
+    For ``x > 0``, \(1 + e^{x} = e^{x}(1 + e^{-x})\), so the log is
+    \(x + \log(1 + e^{-x})\); ``log1p`` keeps the digits of the small term.
 
     Args:
         x: A real number or an array of them (``nan`` rejected).
 
     Returns:
-        :math:`\log(1 + e^{x}) > 0` (``+inf`` for ``+inf``, 0 for ``-inf``).
+        \(\log(1 + e^{x}) > 0\) (``+inf`` for ``+inf``, 0 for ``-inf``).
 
     Raises:
         TypeError: If ``x`` does not hold real numbers.
@@ -167,7 +167,7 @@ def log_sigmoid(x: float) -> float: ...
 @overload
 def log_sigmoid(x: ArrayLike) -> FloatArray: ...
 def log_sigmoid(x: ArrayLike) -> float | FloatArray:
-    r"""The log of the sigmoid, :math:`\log \sigma(x) = -\mathrm{softplus}(-x)`.
+    r"""Return the log of the sigmoid, \(\log \sigma(x) = -\mathrm{softplus}(-x)\).
 
     Computed as ``min(x, 0) - log1p(exp(-|x|))``, never as ``log(sigmoid(x))``,
     which is ``log(0) = -inf`` once ``sigmoid(x)`` underflows.
@@ -176,7 +176,7 @@ def log_sigmoid(x: ArrayLike) -> float | FloatArray:
         x: A real number or an array of them (``nan`` rejected).
 
     Returns:
-        :math:`\log \sigma(x) < 0` (0 for ``+inf``, ``-inf`` for ``-inf``).
+        \(\log \sigma(x) < 0\) (0 for ``+inf``, ``-inf`` for ``-inf``).
 
     Raises:
         TypeError: If ``x`` does not hold real numbers.

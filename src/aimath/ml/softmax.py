@@ -1,7 +1,7 @@
 r"""Softmax, log-sum-exp and cross-entropy, computed without overflow.
 
 All three rest on one identity, which follows from the exponent law (1.3),
-:math:`e^{x_i - c} = e^{x_i} / e^{c}`: shifting every input by the same constant
+\(e^{x_i - c} = e^{x_i} / e^{c}\): shifting every input by the same constant
 ``c`` leaves softmax unchanged and shifts log-sum-exp by exactly ``c``. Taking
 ``c`` as the maximum keeps every exponent <= 0, so ``exp`` can neither overflow
 nor make every term 0.
@@ -84,7 +84,7 @@ def _as_result(values: FloatArray) -> float | FloatArray:
 
 
 def softmax(x: ArrayLike, axis: int | None = -1, temperature: float = 1.0) -> FloatArray:
-    r"""Turn real scores (logits) into probabilities: :math:`e^{x_i/T} / \sum_j e^{x_j/T}`.
+    r"""Return the probabilities \(e^{x_i/T} / \sum_j e^{x_j/T}\) for real scores (logits).
 
     Computed as ``exp((x - max) / T)`` normalised, which is the same value by
     the law (1.3) but never overflows.
@@ -142,7 +142,7 @@ def log_softmax(x: ArrayLike, axis: int | None = -1) -> FloatArray:
 
     Raises:
         TypeError: If ``x`` does not hold real numbers, or ``axis`` is not an int.
-        ValueError: As for :func:`softmax`.
+        ValueError: As for [`softmax`][aimath.ml.softmax.softmax].
 
     Examples:
         >>> log_softmax([0.0, -1000.0])
@@ -161,7 +161,7 @@ def logsumexp(x: Sequence[float], axis: int | None = -1) -> float: ...
 @overload
 def logsumexp(x: ArrayLike, axis: int | None = -1) -> float | FloatArray: ...
 def logsumexp(x: ArrayLike, axis: int | None = -1) -> float | FloatArray:
-    r"""Return :math:`\log \sum_i e^{x_i}` as ``m + log(sum(exp(x - m)))``, ``m = max x``.
+    r"""Return \(\log \sum_i e^{x_i}\) as ``m + log(sum(exp(x - m)))``, ``m = max x``.
 
     Args:
         x: The values; at least one dimension, no ``nan`` or ``+inf``.
@@ -206,9 +206,9 @@ def cross_entropy(logits: Sequence[float], labels: int, axis: int = -1) -> float
 @overload
 def cross_entropy(logits: ArrayLike, labels: ArrayLike, axis: int = -1) -> float | FloatArray: ...
 def cross_entropy(logits: ArrayLike, labels: ArrayLike, axis: int = -1) -> float | FloatArray:
-    r"""Cross-entropy loss from logits: :math:`-\log \mathrm{softmax}(x)_y = \mathrm{LSE}(x) - x_y`.
+    r"""Return the cross-entropy \(-\log \mathrm{softmax}(x)_y = \mathrm{LSE}(x) - x_y\) of logits.
 
-    The probability of the true class is never formed, so the loss stays exact
+    The probability of the true class is never formed, so the loss stays accurate
     where ``-log(softmax(x)[y])`` would give ``log(0) = -inf`` or ``nan``.
 
     Args:
@@ -227,7 +227,7 @@ def cross_entropy(logits: ArrayLike, labels: ArrayLike, axis: int = -1) -> float
     Raises:
         TypeError: If ``logits`` does not hold real numbers or ``labels`` not integers.
         ValueError: If the shapes do not match, a label is out of range, or
-            ``logits`` is invalid as for :func:`softmax`.
+            ``logits`` is invalid as for [`softmax`][aimath.ml.softmax.softmax].
 
     Examples:
         >>> cross_entropy([1000.0, 0.0, -1000.0], 1)
