@@ -58,6 +58,7 @@ def measure(runs: int, edits: int) -> dict[str, Any]:
     Returns:
         The results, as written to ``benchmarks/results.json``.
     """
+    load_before = os.getloadavg()[0]
     files = sitebuild_files()
     importing = mkdocs_importing_modules()
     print(f"cold strict builds, {runs} runs each ...", flush=True)
@@ -84,6 +85,8 @@ def measure(runs: int, edits: int) -> dict[str, Any]:
     return {
         "measured_on": time.strftime("%Y-%m-%d"),
         "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
+        # Other work on the machine slows every timing: how busy it was (1-minute average).
+        "load_average": {"start": load_before, "end": os.getloadavg()[0]},
         "build_seconds": build_seconds,
         "build_without_execution_seconds": plain_seconds,
         "execution_ratio": build_seconds / plain_seconds,
