@@ -318,10 +318,11 @@ def measure_edit_loop(runs: int = 3) -> dict[str, list[float]]:
                 timings["edit_prose_seconds"].append(server.wait_for_page(path, word) - saved)
             for run in range(runs):
                 _settle(server)
-                edited, output = add_to_pycon_block(source.read_text("utf-8"), 700_000 + run)
+                number = 700_000 + 10 * run
+                edited, output = add_to_pycon_block(source.read_text("utf-8"), number)
                 source.write_text(edited, "utf-8")
                 saved = time.monotonic()
-                # The input shows as "700000 + 1": only the output holds "700001".
+                # Inputs show as "700010 + 1" (ending in 0): only this output is "700011".
                 timings["edit_code_seconds"].append(server.wait_for_page(path, output) - saved)
             for run in range(runs):
                 _settle(server)
