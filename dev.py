@@ -154,9 +154,7 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PYTHON), "-m", "sitebuild.parity", *extra], cwd=ROOT, env=env)
     if command == "bench":
         ensure_chromium()
-        return subprocess.call(
-            [str(PYTHON), "-m", "sitebuild.benchmark", *extra], cwd=ROOT, env=env
-        )
+        return subprocess.call([str(PYTHON), "-m", "benchmarks", *extra], cwd=ROOT, env=env)
     if command == "test":
         if wants_browser(extra):
             ensure_chromium()
