@@ -78,9 +78,7 @@ def audit_view(
     if width == "phone":
         found = horizontal_scroll_problems(page)
         found += axe_problems(page)
-        page.screenshot(
-            path=screenshots / f"{name}-phone-{palette}.jpg", type="jpeg", quality=85
-        )
+        page.screenshot(path=screenshots / f"{name}-phone-{palette}.jpg", type="jpeg", quality=85)
         return found
     facts = inspect(page)
     found = []
