@@ -30,6 +30,7 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_TAG = re.compile(r"<[^>]+>")
 _PARENTHESES = re.compile(r"\s*(?:（[^）]*）|\([^)]*\))")
 
 
@@ -75,7 +76,8 @@ def glossary_rows(language: str, docs: Path = DOCS) -> list[Row]:
             continue
         if number < len(lines) and re.fullmatch(r"[|\-: ]+", lines[number]):
             continue  # the header row: the next line is the separator
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        # Cells may mark their language for screen readers: <span lang="en">power</span>.
+        cells = [_TAG.sub("", cell).strip() for cell in line.strip().strip("|").split("|")]
         rows.append(
             Row(
                 line=number,
