@@ -9,12 +9,13 @@ broken page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import ConsoleMessage, Page, Request, Response
+from playwright.sync_api import ConsoleMessage, Page, Request, Response, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -22,6 +23,67 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 #: WCAG 2 AA: text needs 4.5:1 against its background, graphics (plot lines) 3:1.
 TEXT_CONTRAST = 4.5
 GRAPHICS_CONTRAST = 3.0
+
+#: The two widths every page is checked at, and Material's two palettes.
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+WIDTHS: dict[str, ViewportSize] = {"desktop": DESKTOP, "phone": PHONE}
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+# --------------------------------------------------------------------------- views
+
+
+def current_palette(page: Page) -> str:
+    """``"light"`` or ``"dark"``: the palette the page shows now."""
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    return "dark" if scheme == SCHEMES["dark"] else "light"
+
+
+def toggle_palette(page: Page) -> str:
+    """Click the palette toggle in the header, as a reader would; return the new palette."""
+    before = current_palette(page)
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    wanted = SCHEMES["light" if before == "dark" else "dark"]
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{wanted}'")
+    return current_palette(page)
+
+
+def current_width(page: Page) -> str:
+    """``"desktop"`` or ``"phone"``: the width the page is shown at now."""
+    size = page.viewport_size
+    return "phone" if size is not None and size["width"] == PHONE["width"] else "desktop"
+
+
+def set_width(page: Page, width: str) -> None:
+    """Resize the window to ``width`` (a key of WIDTHS) and wait until the page has
+    laid itself out again (resize observers run before the second frame)."""
+    page.set_viewport_size(WIDTHS[width])
+    page.evaluate(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+
+
+def walk_views(page: Page, check: Callable[[str, str], list[str]]) -> list[str]:
+    """Check the page in its four views: both palettes at both widths.
+
+    As a reader would: the view it opened in, the palette toggle, the other width
+    (the window resized), the toggle again. ``check(palette, width)`` returns the
+    problems of the view shown; each comes back prefixed with the view's name. The
+    page is left at the other width in the palette it opened in.
+    """
+    found: list[str] = []
+    first = current_width(page)
+    second = "desktop" if first == "phone" else "phone"
+    for width in (first, second):
+        if width != current_width(page):
+            set_width(page, width)
+        for step in range(2):
+            if step:
+                toggle_palette(page)
+            palette = current_palette(page)
+            found += [f"{width}, {palette} palette: {problem}" for problem in check(palette, width)]
+    return found
 
 
 # --------------------------------------------------------------------------- network

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from sitebuild.localsite import CHROMIUM, CHROMIUM_ARGS, Server, serve
-from tests.browser.audit import NetworkLog
+from tests.browser.audit import DESKTOP, NetworkLog
 from tests.conftest import ROOT, Build
 
 JAPANESE_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -25,8 +25,6 @@ INSTALL_HINT = (
     "run `sudo apt-get install -y chromium fonts-noto-cjk` (Debian/Ubuntu; never "
     "`playwright install`), or deselect the browser tests with -m 'not browser'"
 )
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = ROOT / "screenshots" / "browser"
 LANGUAGES = ("ja", "en")
 

@@ -2,8 +2,11 @@
 
 A small site with the project's real configuration is built with one defect per
 page (an image from another host, a formula left as raw TeX, text too faint to
-read, a link to an anchor that does not exist) and the very checkers that audit
-the real site must report each defect, and nothing on the clean page.
+read, text too faint only in the dark palette on a phone, a box that scrolls but
+cannot be reached by keyboard, a link to an anchor that does not exist) and the
+very checkers that audit the real site must report each defect, and nothing on
+the clean page. A page with a formula and a table too wide for a phone shows that
+the site's script makes them keyboard regions, and that axe reports them without it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,15 @@ import pytest
 
 from sitebuild.links import broken_links
 from sitebuild.localsite import Server, serve
-from tests.browser.audit import axe_problems, count_formulas, formula_problems, inspect
+from tests.browser.audit import (
+    PHONE,
+    axe_problems,
+    count_formulas,
+    formula_problems,
+    inspect,
+    set_width,
+    walk_views,
+)
 from tests.browser.conftest import Tab
 from tests.conftest import run_build, write_project
 
@@ -27,7 +38,25 @@ DEFECTS = {
     "raw-tex": "# Raw\n\n<div>\\(a^x\\) stays raw inside an HTML block.</div>\n",
     "faint": '# Faint\n\n<p style="color: #d0d0d0">Text too faint to read.</p>\n',
     "anchor": '# Anchor\n\n<a href="#nowhere">a link to an anchor that does not exist</a>\n',
+    "dark-phone": (
+        "# Dark phone\n\n<style>@media screen and (max-width: 30em) {\n"
+        '  [data-md-color-scheme="slate"] .faint-dark-phone { color: #404040; }\n}</style>\n\n'
+        '<p class="faint-dark-phone">Faint only in the dark palette on a phone.</p>\n'
+    ),
+    "scroll-box": (
+        '# Scroll box\n\n<div style="overflow-x: auto"><p style="white-space: nowrap">'
+        + "A box that scrolls sideways but takes no keyboard focus. " * 8
+        + "</p></div>\n"
+    ),
 }
+#: Too wide for a phone (390 px), narrow enough for a desktop's column (the formula).
+WIDE = (
+    "# Wide\n\n$$\ne^{x} = 1 + x + \\frac{x^{2}}{2!} + \\frac{x^{3}}{3!} + \\frac{x^{4}}{4!}"
+    " + \\frac{x^{5}}{5!} + \\cdots \\tag{9.1}\n$$\n\n"
+    "| first | second | third | fourth | fifth | sixth | seventh |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +67,7 @@ def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     for name, body in DEFECTS.items():
         pages[f"ja/{name}.md"] = body
         pages[f"en/{name}.md"] = body
+    pages["ja/wide.md"] = pages["en/wide.md"] = WIDE
     project = write_project(root / "project", pages)
     build = run_build(project, root / "site")
     assert build.returncode == 0, build.output
@@ -92,3 +122,87 @@ def test_a_broken_anchor_is_reported(broken_site: tuple[Path, Server]) -> None:
         "anchor/index.html: #nowhere (no element with id 'nowhere')",
         "en/anchor/index.html: #nowhere (no element with id 'nowhere')",
     ]
+
+
+def test_a_problem_in_one_view_is_reported_in_that_view_only(
+    broken_site: tuple[Path, Server], new_tab: Callable[..., Tab]
+) -> None:
+    tab = open_page(broken_site, new_tab, "dark-phone")
+    problems = walk_views(tab.page, lambda _palette, _width: axe_problems(tab.page))
+    assert problems, "the walk missed the text that is faint in the dark palette on a phone"
+    assert all(
+        problem.startswith("phone, dark palette: axe color-contrast (serious)")
+        for problem in problems
+    ), problems
+
+
+def test_a_box_that_scrolls_without_keyboard_access_is_reported(
+    broken_site: tuple[Path, Server], new_tab: Callable[..., Tab]
+) -> None:
+    tab = open_page(broken_site, new_tab, "scroll-box")
+    problems = axe_problems(tab.page)
+    assert any(
+        problem.startswith("axe scrollable-region-focusable (serious)") for problem in problems
+    ), problems
+
+
+#: Each display formula and table box: does it overflow, and how is it marked.
+_BOXES = """() => [...document.querySelectorAll(
+  ".md-typeset div.arithmatex, .md-typeset .md-typeset__scrollwrap")].map((box) => ({
+    wide: box.scrollWidth > box.clientWidth + 1,
+    tabindex: box.getAttribute("tabindex"),
+    role: box.getAttribute("role"),
+    label: box.getAttribute("aria-label"),
+  }))"""
+
+
+@pytest.mark.parametrize(
+    ("language", "formula", "table"),
+    [("ja", "数式 (9.1)", "表 1"), ("en", "Formula (9.1)", "Table 1")],
+)
+def test_a_wide_formula_and_table_are_keyboard_regions_on_a_phone(
+    broken_site: tuple[Path, Server],
+    new_tab: Callable[..., Tab],
+    language: str,
+    formula: str,
+    table: str,
+) -> None:
+    _, server = broken_site
+    tab = new_tab(server.origin, viewport=PHONE)  # loaded at phone width
+    tab.open(server.url(language, "wide/"))
+    page = tab.page
+    assert page.evaluate(_BOXES) == [
+        {"wide": True, "tabindex": "0", "role": "region", "label": formula},
+        {"wide": True, "tabindex": "0", "role": "region", "label": table},
+    ]
+    assert axe_problems(page) == []
+
+    # The keyboard reaches the formula, and its focus ring shows.
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == formula:
+            break
+    ring = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert ring[0] == "solid", ring
+    assert ring[1] >= 2, ring
+
+    # On a desktop the formula fits: it leaves the tab order and loses its name.
+    set_width(page, "desktop")
+    boxes = page.evaluate(_BOXES)
+    assert boxes[0] == {"wide": False, "tabindex": None, "role": None, "label": None}
+    assert all((box["tabindex"] == "0") == box["wide"] for box in boxes), boxes
+
+    # Back on a phone, without the site's marks the same boxes are violations.
+    set_width(page, "phone")
+    page.evaluate(
+        """() => document.querySelectorAll("[data-sitebuild-scroll]").forEach((box) =>
+             ["data-sitebuild-scroll", "tabindex", "role", "aria-label"].forEach(
+               (name) => box.removeAttribute(name)))"""
+    )
+    problems = axe_problems(page)
+    assert any(
+        problem.startswith("axe scrollable-region-focusable (serious)") for problem in problems
+    ), problems

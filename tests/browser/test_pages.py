@@ -1,14 +1,19 @@
-"""Every page, in both languages and both palettes, checked in a real browser.
+"""Every page, in both languages, both palettes and both widths, checked in a real browser.
 
-One test per page walks it as a reader would: the Japanese page in the light
-palette, the palette toggle, then the language switcher to the English page
-(which keeps the reader's palette), the toggle again, and the switcher back. On
-each language's page, in each palette: nothing is requested from outside the site
-and nothing fails or logs an error; every formula is rendered and painted, no TeX
-shows as text, equation numbers stand at the right; formulas and plots have enough
-contrast; axe-core finds no violation; on a phone the page never scrolls sideways.
-Screenshots (full page in both palettes, and the phone's first screen) are written
-to ``screenshots/browser/`` for people to look at.
+One test per page walks it as a reader would. The Japanese page opens on a phone
+(390 x 844) in the light palette; the palette toggle; the window widened to a
+desktop (1280 x 900); the toggle again; then the language switcher to the English
+page (which keeps the reader's palette) at desktop width, the toggle, the phone
+width, the toggle, and the switcher back. So each language is seen in its four
+views (light and dark, desktop and phone), one language loaded at each width.
+
+In every view axe-core finds no violation. At desktop width, in each palette:
+every formula is rendered and painted, no TeX shows as text, equation numbers
+stand at the right, formulas and plots have enough contrast. At phone width the
+page never scrolls sideways. Throughout: nothing is requested from outside the
+site and nothing fails or logs an error. Screenshots (full page in both palettes,
+and the phone's first screen) are written to ``screenshots/browser/`` for people
+to look at.
 """
 
 from __future__ import annotations
@@ -21,17 +26,19 @@ from playwright.sync_api import Page
 
 from sitebuild.localsite import Server
 from tests.browser.audit import (
+    PHONE,
     axe_problems,
     contrast_problems,
     count_formulas,
+    current_palette,
     formula_problems,
     horizontal_scroll_problems,
     inspect,
+    set_width,
+    walk_views,
 )
 from tests.browser.conftest import (
-    DESKTOP,
     LANGUAGES,
-    PHONE,
     Tab,
     built_pages,
     page_paths,
@@ -42,25 +49,10 @@ from tests.conftest import Build
 pytestmark = pytest.mark.browser
 
 PAGES = page_paths()
-SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def page_id(path: str) -> str:
     return path.rstrip("/") or "home"
-
-
-def current_palette(page: Page) -> str:
-    scheme = page.evaluate("document.body.dataset.mdColorScheme")
-    return "dark" if scheme == SCHEMES["dark"] else "light"
-
-
-def toggle_palette(page: Page) -> str:
-    """Click the palette toggle in the header, as a reader would; return the new palette."""
-    before = current_palette(page)
-    page.locator("[data-md-component=palette] label:not([hidden])").click()
-    wanted = SCHEMES["light" if before == "dark" else "dark"]
-    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{wanted}'")
-    return current_palette(page)
 
 
 def switch_language(tab: Tab, language: str, *, settle: bool = True) -> None:
@@ -74,9 +66,20 @@ def switch_language(tab: Tab, language: str, *, settle: bool = True) -> None:
         tab.network.wait_until_quiet(page)
 
 
-def audit_palette(page: Page, language: str, path: str, screenshots: Path) -> list[str]:
-    """Check the page as it is now shown, and take its screenshot."""
-    palette = current_palette(page)
+def audit_view(
+    page: Page, language: str, path: str, screenshots: Path, palette: str, width: str
+) -> list[str]:
+    """Check the page as it is shown now, and take its screenshot.
+
+    Every view: axe-core. Desktop: formulas, equation numbers, contrast, a full-page
+    screenshot. Phone: no sideways scrolling, a screenshot of the first screen.
+    """
+    name = f"{language}-{page_id(path).replace('/', '-')}"
+    if width == "phone":
+        found = horizontal_scroll_problems(page)
+        found += axe_problems(page)
+        page.screenshot(path=screenshots / f"{name}-phone-{palette}.jpg", type="jpeg", quality=85)
+        return found
     facts = inspect(page)
     found = []
     if facts["lang"] != language:
@@ -84,34 +87,22 @@ def audit_palette(page: Page, language: str, path: str, screenshots: Path) -> li
     expected = count_formulas(source_of(language, path).read_text(encoding="utf-8"))
     found += formula_problems(facts, expected)
     found += contrast_problems(facts)
-    found += [f"{palette} palette: {problem}" for problem in axe_problems(page)]
-    name = f"{language}-{page_id(path).replace('/', '-')}-{palette}"
-    page.screenshot(path=screenshots / f"{name}.jpg", full_page=True, type="jpeg", quality=85)
+    found += axe_problems(page)
+    page.screenshot(
+        path=screenshots / f"{name}-{palette}.jpg", full_page=True, type="jpeg", quality=85
+    )
     return found
 
 
-def audit_phone(page: Page, language: str, path: str, screenshots: Path) -> list[str]:
-    """At a phone's width the page must not scroll sideways; back to desktop after."""
-    page.set_viewport_size(PHONE)
-    page.evaluate(
-        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
-    )
-    found = horizontal_scroll_problems(page)
-    name = f"{language}-{page_id(path).replace('/', '-')}-phone"
-    page.screenshot(path=screenshots / f"{name}.jpg", type="jpeg", quality=85)
-    page.set_viewport_size(DESKTOP)
-    return [f"phone: {problem}" for problem in found]
-
-
 def audit_language(tab: Tab, language: str, path: str, screenshots: Path) -> list[str]:
-    """Both palettes (the current one first), then the phone."""
+    """The four views of the page (see ``walk_views``), from the view it opened in."""
     page = tab.page
     # Collapsed answers are opened: their formulas are checked and show in the screenshots.
     page.evaluate("document.querySelectorAll('details:not([open])').forEach(d => d.open = true)")
-    found = audit_palette(page, language, path, screenshots)
-    toggle_palette(page)
-    found += audit_palette(page, language, path, screenshots)
-    found += audit_phone(page, language, path, screenshots)
+    found = walk_views(
+        page,
+        lambda palette, width: audit_view(page, language, path, screenshots, palette, width),
+    )
     return [f"[{language}] {problem}" for problem in found]
 
 
@@ -123,9 +114,9 @@ def test_every_built_page_is_audited(built_site: Build) -> None:
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 def test_page(site: Server, new_tab: Callable[..., Tab], screenshots: Path, path: str) -> None:
     first, second = LANGUAGES
-    tab = new_tab(site.origin, color_scheme="light")
+    tab = new_tab(site.origin, color_scheme="light", viewport=PHONE)
     tab.open(site.url(first, path))
-    problems = audit_language(tab, first, path, screenshots)
+    problems = audit_language(tab, first, path, screenshots)  # ends at desktop width
     palette = current_palette(tab.page)
 
     switch_language(tab, second)
@@ -134,7 +125,8 @@ def test_page(site: Server, new_tab: Callable[..., Tab], screenshots: Path, path
     elif current_palette(tab.page) != palette:
         problems.append(f"the {palette} palette was not kept across the language switch")
     else:
-        problems += audit_language(tab, second, path, screenshots)
+        problems += audit_language(tab, second, path, screenshots)  # ends at phone width
+    set_width(tab.page, "desktop")
 
     switch_language(tab, first, settle=False)  # the page checked first, loaded again
     if tab.page.url != site.url(first, path):
