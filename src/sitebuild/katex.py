@@ -16,23 +16,22 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "FORMULA_PATTERN",
     "Formula",
     "KatexError",
     "KatexRenderer",
     "KatexSetupError",
     "find_formulas",
     "katex_dist",
+    "render_formulas",
 ]
 
 #: Matches the markup arithmatex (generic) writes for inline and display math.
-FORMULA_PATTERN = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL
-)
+_FORMULA = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL)
 _WORKER = Path(__file__).with_name("katex_worker.cjs")
 
 
@@ -71,7 +70,7 @@ def find_formulas(page_html: str) -> list[Formula]:
         [Formula(tex='a^{x} < 1', display=False)]
     """
     formulas = []
-    for match in FORMULA_PATTERN.finditer(page_html):
+    for match in _FORMULA.finditer(page_html):
         body = html.unescape(match["body"]).strip()
         display = match["tag"] == "div"
         formulas.append(Formula(tex=body[2:-2].strip(), display=display))
@@ -108,6 +107,42 @@ def katex_dist(project_root: Path) -> Path:
             )
             raise KatexSetupError(msg)
     return package.parent / "dist"
+
+
+def render_formulas(
+    page_html: str, renderer: KatexRenderer, place: Callable[[str], str] = str
+) -> tuple[str, list[str]]:
+    r"""Replace every formula arithmatex left in ``page_html`` with KaTeX's rendering.
+
+    Args:
+        page_html: A page's HTML.
+        renderer: The KaTeX process.
+        place: What goes into the page for each rendered formula (default: itself).
+
+    Returns:
+        The page with its formulas rendered, and each formula's markup.
+
+    Raises:
+        KatexError: If KaTeX cannot render a formula; the message holds its TeX.
+    """
+    formulas = find_formulas(page_html)
+    if not formulas:
+        return page_html, []
+    rendered = renderer.render(formulas)
+    for formula, result in zip(formulas, rendered, strict=True):
+        if isinstance(result, KatexError):
+            msg = f"KaTeX cannot render the formula {formula.tex!r}: {result}"
+            raise KatexError(msg)
+    markups = [str(result) for result in rendered]
+    results = iter(markups)
+
+    def replace(match: re.Match[str]) -> str:
+        tag = match["tag"]
+        # data-search-exclude: a search index would otherwise hold each formula three
+        # times (MathML, TeX annotation, HTML glyphs).
+        return place(f'<{tag} class="arithmatex" data-search-exclude="1">{next(results)}</{tag}>')
+
+    return _FORMULA.sub(replace, page_html), markups
 
 
 class KatexRenderer:

@@ -1,4 +1,4 @@
-"""Each language is a site of its own for Material's script: search, sitemap, base URL.
+"""Each language a site of its own for Material's script: search index, sitemap, base URL.
 
 mkdocs-static-i18n builds the default language at the site root and every other
 language under ``/<lang>/``, by calling MkDocs' build again from its own
@@ -9,8 +9,7 @@ everything relative to ``__config.base`` (the page's ``base_url``): it fetches
 locations of search results against ``<base>``. :class:`LanguageSites` makes every
 language a complete site under its own root:
 
-- a page's ``base_url`` points at the root of its language (:func:`language_base_url`),
-  and ``extra.scope`` keeps the reader's preferences (palette) shared by both languages;
+- a page's ``base_url`` points at the root of its language (:func:`language_base_url`);
 - each language build's index is kept, with that language's search settings (lunr
   language, separator, pipeline), and written to ``<language root>/search/`` after
   the merged index (:meth:`LanguageSites.collect`, :meth:`LanguageSites.write`);
@@ -27,14 +26,11 @@ language a complete site under its own root:
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.utils import get_relative_url
 
 __all__ = [
     "SEARCH_INDEX",
@@ -48,8 +44,6 @@ __all__ = [
 
 #: Where Material's search plugin writes the index, relative to a site root.
 SEARCH_INDEX = PurePosixPath("search/search_index.json")
-#: Template overrides of Material (see ``overrides/``), ahead of the theme's own.
-OVERRIDES = Path(__file__).with_name("overrides")
 _ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _SITEMAP_URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.DOTALL)
 _SITEMAP_LOC = re.compile(r"<loc>([^<]*)</loc>")
@@ -105,7 +99,10 @@ def language_base_url(page_url: str, language: str, default: str) -> str:
         '../..'
     """
     root = "." if language == default else language
-    return get_relative_url(root, page_url)
+    folder = (
+        page_url if page_url.endswith("/") or "." not in page_url else posixpath.dirname(page_url)
+    )
+    return posixpath.relpath(f"/{root}", f"/{folder}")
 
 
 def localize_index(
@@ -189,22 +186,6 @@ def drop_alternate_links(page_html: str) -> str:
     return _ALTERNATE_LINK.sub("", page_html[:head_end]) + page_html[head_end:]
 
 
-def material_translator(config: MkDocsConfig) -> Callable[[str], str]:
-    """Return Material's ``lang.t`` for the language of the current build.
-
-    Args:
-        config: The configuration of the current (language) build.
-
-    Returns:
-        A function from a translation key to its text, e.g.
-        ``"search.config.separator"``.
-    """
-    env = config.theme.get_env()
-    template = env.get_template("partials/language.html", None, {"config": config})
-    translate: Callable[[str], str] = template.module.t  # type: ignore[attr-defined]
-    return translate
-
-
 def search_separator(language: str, separator: str) -> str:
     r"""Return the search separator for ``language``: Material's, plus script boundaries in Japanese.
 
@@ -242,21 +223,6 @@ class LanguageSites:
         """The default language, built at the site root."""
         return self.languages[0]
 
-    def configure(self, config: MkDocsConfig) -> None:
-        """Put the template overrides ahead of the theme; share preferences.
-
-        Args:
-            config: The configuration of the current build.
-        """
-        dirs: list[str] = config.theme.dirs
-        if str(OVERRIDES) not in dirs:
-            # A project's own custom_dir (always first) still wins over these.
-            dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
-        if config.site_url and "scope" not in config.extra:
-            # Material keeps the palette choice under the scope's path; by default
-            # that is base_url, which is now the language's root.
-            config.extra["scope"] = urlsplit(config.site_url).path or "/"
-
     def base_url(self, page_url: str) -> str:
         """Return the ``base_url`` a page of the site gets (its language's root).
 
@@ -269,22 +235,21 @@ class LanguageSites:
         language = language_of(page_url, self.languages)
         return language_base_url(page_url, language, self.default)
 
-    def collect(self, config: MkDocsConfig) -> None:
-        """Keep the index the search plugin just wrote for the current language build.
+    def collect(self, site_dir: Path, language: str, translate: Callable[[str], str]) -> None:
+        """Keep the index the search plugin just wrote for one language's build.
 
-        Call after the search plugin's ``on_post_build`` and before
-        mkdocs-static-i18n's (which builds the next language, then merges).
+        Call after the search plugin wrote it and before mkdocs-static-i18n builds
+        the next language (and merges the indexes).
 
         Args:
-            config: The configuration of the current build.
+            site_dir: The folder the site is written to.
+            language: The language of that build.
+            translate: The theme's translation of a key (``"search.config.lang"``,
+                ``"search.config.separator"``, ``"search.config.pipeline"``).
         """
-        path = Path(config.site_dir, SEARCH_INDEX)
-        if not path.is_file():
+        path = site_dir / SEARCH_INDEX
+        if not path.is_file() or language not in self.languages:
             return
-        language = config.theme["language"]
-        if language not in self.languages:
-            return
-        translate = material_translator(config)
         settings = {
             "lang": [translate("search.config.lang")],
             "separator": search_separator(language, translate("search.config.separator")),
@@ -295,15 +260,15 @@ class LanguageSites:
         index = json.loads(path.read_text(encoding="utf-8"))
         self.indexes[language] = localize_index(index, language, self.languages, settings)
 
-    def write(self, config: MkDocsConfig) -> None:
+    def write(self, site: Path, site_url: str) -> None:
         """Write each collected index and each language's sitemap under its root.
 
-        Call after mkdocs-static-i18n's ``on_post_build``, which writes the merged index.
+        Call after mkdocs-static-i18n wrote the merged index.
 
         Args:
-            config: The configuration of the current build.
+            site: The folder the site is written to.
+            site_url: The site's address (``""``: no sitemap to split).
         """
-        site = Path(config.site_dir)
         for language, index in self.indexes.items():
             root = site if language == self.default else site / language
             target = root / SEARCH_INDEX
@@ -311,9 +276,9 @@ class LanguageSites:
             text = json.dumps(index, ensure_ascii=False, separators=(",", ":"), default=str)
             target.write_text(text, encoding="utf-8")
         sitemap = site / "sitemap.xml"
-        if not sitemap.is_file() or not config.site_url:
+        if not sitemap.is_file() or not site_url:
             return
-        site_url = config.site_url if config.site_url.endswith("/") else f"{config.site_url}/"
+        site_url = site_url if site_url.endswith("/") else f"{site_url}/"
         text = sitemap.read_text(encoding="utf-8")
         for language in self.languages[1:]:
             if (site / language).is_dir():
