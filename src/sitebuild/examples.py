@@ -1,21 +1,16 @@
 """The examples of a build: markdown-exec runs them here, a process pool runs pages ahead.
 
-:meth:`BuildExamples.prepare` takes a page's Markdown before conversion: it gives
-every executable fence an ``id`` naming its file and line (markdown-exec names it
-when the block fails), gives the page fresh sessions, and takes the page's outputs
-from the pool if it ran them. During conversion markdown-exec calls
-:meth:`BuildExamples.format_python` and :meth:`BuildExamples.format_pycon`, which
-run the block through :class:`sitebuild.execution.Runner` (or take its output from
-the runner's cache) and return what the page shows.
+:meth:`BuildExamples.prepare` gives each executable fence of a page an ``id``
+naming its file and line and fresh sessions; markdown-exec then calls
+:meth:`BuildExamples.formatter` for each block; the formatters run
+the block through :class:`sitebuild.execution.Runner` or take it from its cache.
 
-:class:`Prefetch`: running examples is most of a cold build's time, and the site
-generator builds the languages one after the other in one process. A
-:class:`~concurrent.futures.ProcessPoolExecutor` with one worker gets one future
-per page, the pages of the other languages first, each language's from its end.
-Before a page, the build calls ``future.cancel()``: True means the worker has not
-started it, so the build runs it itself; otherwise it waits for the result and
-loads it into its cache. Nothing here changes what a page shows: a worker's output
-is used only under its cache key, and only for blocks that ran cleanly.
+:class:`Prefetch`: the site generator builds the languages one after the other in
+one process. A one-worker :class:`~concurrent.futures.ProcessPoolExecutor` gets
+one future per page; before a page the build calls ``future.cancel()``: True means
+the worker has not started it and the build runs it, otherwise the build waits for
+the worker's outputs. They are used only under their cache keys, and only for
+blocks that ran cleanly, so nothing here changes what a page shows.
 """
 
 from __future__ import annotations
@@ -23,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import re
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -30,7 +26,7 @@ from typing import Any
 import markdown_exec
 
 from sitebuild.execution import Outcome, Runner, forget_modules, source_digest
-from sitebuild.pages import Page, format_info, read_page
+from sitebuild.pages import CodeBlock, Page, format_info, read_page
 
 __all__ = ["BuildExamples", "Prefetch", "run_page"]
 
@@ -39,17 +35,7 @@ _OPENING = re.compile(r"[ \t]*(`{3,}|~{3,})")
 
 
 def run_page(project: Path, docs: Path, page: str, library_digest: str) -> dict[str, str]:
-    """Run one page's examples as the build would; return the cache entries of clean ones.
-
-    Args:
-        project: The project's root.
-        docs: The docs folder.
-        page: The page's path under ``docs/``, e.g. ``"en/index.md"``.
-        library_digest: The hash of the teaching library the build uses.
-
-    Returns:
-        Cache keys mapped to outputs, up to the first block that does not run cleanly.
-    """
+    """Run one page's examples as the build would; return the cache entries of clean ones."""
     source = read_page(docs / page)
     runner = Runner(library_digest)
     runner.start_page(page, (docs / page).relative_to(project).as_posix(), source.blocks)
@@ -63,14 +49,7 @@ class Prefetch:
     """Pages run ahead by a worker process, one future per page."""
 
     def __init__(self, project: Path, docs: Path, pages: list[str], library_digest: str) -> None:
-        """Submit ``pages`` in the order the worker should take them.
-
-        Args:
-            project: The project's root.
-            docs: The docs folder.
-            pages: Pages under ``docs``.
-            library_digest: The hash of the teaching library the build uses.
-        """
+        """Submit ``pages`` in the order the worker should take them."""
         # spawn: the worker does not inherit the build's threads and pipes.
         context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
@@ -79,12 +58,7 @@ class Prefetch:
         }
 
     def take(self, page: str) -> dict[str, str]:
-        """Claim ``page`` for the build, or wait for the worker's outputs of it.
-
-        Returns:
-            The worker's cache entries for the page; ``{}`` if the build runs it
-            (not submitted, claimed here, or the worker failed).
-        """
+        """Claim ``page`` for the build, or wait for the worker's outputs of it."""
         future = self.futures.pop(page, None)
         if future is None or future.cancel():
             return {}
@@ -102,28 +76,17 @@ class BuildExamples:
     """The examples of one site build (and of its rebuilds under ``mkdocs serve``)."""
 
     def __init__(self, project: Path, docs: Path, *, execute: bool = True) -> None:
-        """Start with an empty cache.
-
-        Args:
-            project: The project's root, holding ``src/``.
-            docs: The docs folder.
-            execute: False shows the blocks' source instead of running them.
-        """
+        """Start with an empty cache."""
         self.project = project
         self.docs = docs
         self.execute = execute
         self.runner = Runner()
         self.prefetch: Prefetch | None = None
         self.prefetched = 0
-        self._blocks: dict[str, tuple[str, Any]] = {}
+        self._blocks: dict[str, tuple[str, CodeBlock]] = {}
 
     def start_build(self) -> bool:
-        """Before a build: hash the teaching library (part of every cache key).
-
-        Returns:
-            Whether the library changed since the previous build of this process;
-            its modules are then forgotten, so that examples import the new code.
-        """
+        """Before a build: hash the teaching library (part of every cache key)."""
         digest = source_digest(self.project / "src")
         changed = digest != self.runner.library_digest and bool(self.runner.library_digest)
         if changed:
@@ -131,30 +94,18 @@ class BuildExamples:
         self.runner.library_digest = digest
         return changed
 
-    def uncached_pages(self, pages: list[str]) -> list[str]:
-        """The pages with an executable block whose output is not cached."""
-        return [
-            page
-            for page in pages
-            if not self.runner.is_cached(page, read_page(self.docs / page).blocks)
-        ]
-
     def run_ahead(self, pages: list[str]) -> None:
-        """Let a worker process run ``pages`` (in this order) while the build goes on."""
-        if self.execute and pages:
-            self.prefetch = Prefetch(self.project, self.docs, pages, self.runner.library_digest)
+        """Let a worker run the uncached ones of ``pages`` (in this order) during the build.
+
+        A worker costs about a second to start: only when most pages are uncached.
+        """
+        docs = self.docs
+        todo = [p for p in pages if not self.runner.is_cached(p, read_page(docs / p).blocks)]
+        if self.execute and self.prefetch is None and len(todo) > len(pages) // 2:
+            self.prefetch = Prefetch(self.project, docs, todo, self.runner.library_digest)
 
     def prepare(self, page: str, text: str, markdown: str) -> str:
-        """Give each executable fence of a page an id; start its sessions.
-
-        Args:
-            page: The page's path under ``docs/``, language first.
-            text: The page's file as stored.
-            markdown: The page's Markdown as the site generator hands it over.
-
-        Returns:
-            The Markdown with ``id="docs/<page>:<line>"`` on every executable fence.
-        """
+        """Give each executable fence of a page an id; start its sessions."""
         filename = (self.docs / page).relative_to(self.project).as_posix()
         source = Page.from_body(text, markdown)
         self.runner.start_page(page, filename, source.blocks)
@@ -188,21 +139,13 @@ class BuildExamples:
             log.warning(mismatch.describe())
         return _pycon_fence(outcome.shown) if language == "pycon" else outcome.shown
 
-    def format_python(self, **kwargs: Any) -> Any:
-        """markdown-exec formatter for ``python exec="on"`` blocks."""
+    def formatter(self, language: str) -> Callable[..., Any]:
+        """The markdown-exec formatter for ``python`` or ``pycon`` blocks with ``exec="on"``."""
 
         def run(code: str, id: str = "", **_: Any) -> str:
-            return self._shown(code, id, "python")
+            return self._shown(code, id, language)
 
-        return markdown_exec.base_format(language="python", run=run, **kwargs)
-
-    def format_pycon(self, **kwargs: Any) -> Any:
-        """markdown-exec formatter for ``pycon exec="on"`` blocks."""
-
-        def run(code: str, id: str = "", **_: Any) -> str:
-            return self._shown(code, id, "pycon")
-
-        return markdown_exec.base_format(language="pycon", run=run, **kwargs)
+        return lambda **options: markdown_exec.base_format(language=language, run=run, **options)
 
     def close(self) -> None:
         """Let the worker process end."""

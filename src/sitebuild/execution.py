@@ -4,20 +4,17 @@ The same :class:`Runner` runs the examples at build time (through
 :mod:`sitebuild.examples`) and under pytest (:mod:`sitebuild.pytest_examples`), so
 a reader sees exactly the output that the tests checked.
 
-Sessions: every block belongs to one, named by :func:`session_key` from its page
-(with language) and its ``session`` option (``""``: the page's default). No state
-leaks between pages or languages.
+Sessions: a block's namespace is named by :func:`session_key` from its page (with
+language) and its ``session`` option; no state leaks between pages or languages.
 
-Cache: what a block shows depends on its own code, the code before it in its
-session, and the teaching library. :meth:`Runner.run` keys outputs by exactly
-that (:meth:`Runner.cache_key`), so an unchanged example is not run again while
-``mkdocs serve`` keeps the process. When a block further down a session must run,
-the blocks before it that were skipped run first (replay), so its namespace is the
-one a cold build gives it. Only examples that ran cleanly are cached: a failing
-block or a wrong written output runs and reports again on every build.
+Cache: what a block shows depends on its code, the code before it in its session,
+and the teaching library; :meth:`Runner.cache_key` hashes exactly that. When a
+block must run, the skipped blocks before it in its session run first (replay), so
+its namespace is the one a cold build gives it. Only clean outputs are cached: a
+failing block or a wrong written output runs and reports again on every build.
 
-Line numbers: code is compiled under the Markdown file's name, shifted so that
-tracebacks and mismatch reports give the line in the Markdown file.
+Code is compiled under the Markdown file's name, shifted so that tracebacks and
+mismatch reports give the line in that file.
 """
 
 from __future__ import annotations
@@ -40,7 +37,6 @@ from sitebuild.pages import CodeBlock
 __all__ = [
     "Mismatch",
     "Outcome",
-    "PyconResult",
     "Runner",
     "forget_modules",
     "run_pycon",
@@ -53,14 +49,7 @@ _DOCTEST_DIRECTIVE = re.compile(r"\s*#\s*doctest:.*$", re.MULTILINE)
 
 
 def source_digest(folder: Path) -> str:
-    """Hash every Python file under ``folder`` (paths and contents).
-
-    Args:
-        folder: The teaching library's sources, e.g. ``src``.
-
-    Returns:
-        A hex digest that changes whenever any of those files changes.
-    """
+    """Hash every Python file under ``folder`` (paths and contents)."""
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*.py")):
         digest.update(path.relative_to(folder).as_posix().encode())
@@ -97,15 +86,6 @@ def _compile(source: str, filename: str, line: int, mode: str) -> Any:
 
 def run_python(code: str, *, filename: str, first_line: int, namespace: dict[str, Any]) -> str:
     r"""Execute a python block and return what it printed.
-
-    Args:
-        code: The block's code.
-        filename: The Markdown file, named in tracebacks.
-        first_line: The line of the file where the code starts.
-        namespace: The session's globals; updated in place.
-
-    Returns:
-        Everything the block wrote to standard output.
 
     Raises:
         Exception: Whatever the code raises, unchanged; its traceback points
@@ -154,50 +134,23 @@ def _indent(text: str) -> str:
     return "\n".join(f"    {line}" for line in (text.rstrip("\n") or "<nothing>").split("\n"))
 
 
-@dataclass(frozen=True)
-class PyconResult:
-    """The outcome of running a pycon block.
-
-    Attributes:
-        transcript: The session as a reader sees it: each ``>>>`` input followed by
-            its real output.
-        mismatches: Examples whose written output is not the real one.
-    """
-
-    transcript: str
-    mismatches: tuple[Mismatch, ...]
-
-
-def _exception_only(error: BaseException) -> str:
-    return "".join(traceback.format_exception_only(type(error), error))
-
-
 def run_pycon(
     code: str, *, filename: str, first_line: int, namespace: dict[str, Any]
-) -> PyconResult:
+) -> tuple[str, tuple[Mismatch, ...]]:
     r"""Run a REPL transcript and compare every written output with the real one.
 
     Examples are parsed as doctest parses them: ``>>>`` and ``...`` lines are the
     input, the lines after them the expected output. Each input is compiled in
     ``"single"`` mode, so a bare expression echoes its ``repr`` as in the REPL.
     Comparison uses doctest's checker and honours inline ``# doctest:`` flags.
-
-    Args:
-        code: The block's content.
-        filename: The Markdown file, named in tracebacks and mismatches.
-        first_line: The line of the file where the block's content starts.
-        namespace: The session's globals; updated in place.
-
-    Returns:
-        The transcript with real outputs, and the mismatches found.
+    Returns the transcript a reader sees (each input, then its real output) and
+    the mismatches.
 
     Examples:
-        >>> result = run_pycon(">>> 2 ** 3\n9", filename="p.md", first_line=5,
-        ...                    namespace={})
-        >>> result.transcript
-        '>>> 2 ** 3\n8'
-        >>> result.mismatches[0].line, result.mismatches[0].got
-        (5, '8\n')
+        >>> transcript, mismatches = run_pycon(">>> 2 ** 3\n9", filename="p.md",
+        ...                                    first_line=5, namespace={})
+        >>> transcript, mismatches[0].line, mismatches[0].got
+        ('>>> 2 ** 3\n8', 5, '8\n')
     """
     parser = doctest.DocTestParser()
     checker = doctest.OutputChecker()
@@ -217,7 +170,7 @@ def run_pycon(
                 raised = error
         got = buffer.getvalue()
         if raised is not None:
-            exception_text = _exception_only(raised)
+            exception_text = "".join(traceback.format_exception_only(raised))
             got += "Traceback (most recent call last):\n  ...\n" + exception_text
             # doctest's exc_msg is the last line of the written traceback, type included.
             matches = example.exc_msg is not None and checker.check_output(
@@ -229,7 +182,7 @@ def run_pycon(
             transcript.append(got.rstrip("\n"))
         if not matches:
             mismatches.append(Mismatch(filename, line, shown_source, example.want, got))
-    return PyconResult("\n".join(transcript), tuple(mismatches))
+    return "\n".join(transcript), tuple(mismatches)
 
 
 def _prompt(source: str) -> str:
@@ -242,10 +195,8 @@ class Outcome:
     """What running one block gave.
 
     Attributes:
-        block: The block that ran; an earlier block of the session when that one
-            failed while it was replayed.
-        shown: What the page shows: a python block's printed output, or a pycon
-            block's transcript with the real outputs.
+        block: The block that ran (an earlier one of its session if that one failed).
+        shown: What the page shows: printed output, or the pycon transcript.
         mismatches: pycon examples whose written output is not the real one.
         error: The traceback, naming the Markdown file and line, if the block raised.
     """
@@ -270,8 +221,9 @@ def run_block(block: CodeBlock, filename: str, namespace: dict[str, Any]) -> Out
     """
     line = block.first_code_line
     if block.language == "pycon":
-        result = run_pycon(block.code, filename=filename, first_line=line, namespace=namespace)
-        return Outcome(block, result.transcript, result.mismatches)
+        return Outcome(
+            block, *run_pycon(block.code, filename=filename, first_line=line, namespace=namespace)
+        )
     try:
         return Outcome(
             block, run_python(block.code, filename=filename, first_line=line, namespace=namespace)
@@ -314,25 +266,14 @@ class Runner:
     """Runs the blocks of pages in their sessions, with a cache of clean outputs."""
 
     def __init__(self, library_digest: str = "") -> None:
-        """Start with no session and an empty cache.
-
-        Args:
-            library_digest: A hash of the teaching library (:func:`source_digest`);
-                part of every cache key.
-        """
+        """Start with no session and an empty cache."""
         self.library_digest = library_digest
         self.cache: dict[str, str] = {}
         self.sessions: dict[str, Session] = {}
         self.stats = RunStats()
 
     def start_page(self, page: str, filename: str, blocks: list[CodeBlock]) -> None:
-        """Give the page fresh sessions, before its blocks run (again).
-
-        Args:
-            page: The page's path relative to ``docs/``, language first.
-            filename: The Markdown file, named in tracebacks and reports.
-            blocks: The page's blocks; those without ``exec="on"`` never run.
-        """
+        """Give the page fresh sessions, before its blocks run (again)."""
         for key in [key for key in self.sessions if key.startswith(f"{page}#")]:
             del self.sessions[key]
         self.sessions.update(_sessions(page, filename, blocks))

@@ -1,10 +1,10 @@
 r"""Render the formulas of the build to HTML+MathML with KaTeX, at build time.
 
-pymdownx.arithmatex (generic mode) leaves formulas in the page HTML as
-``<span class="arithmatex">\(...\)</span>`` and ``<div class="arithmatex">\[...\]</div>``.
-:class:`KatexRenderer` replaces them with KaTeX's output, so pages ship KaTeX's CSS
-and fonts but no math JavaScript. One Node.js process serves the whole build
-(both languages): it is started on first use and reused until :meth:`close`.
+pymdownx.arithmatex (generic mode) leaves ``<span class="arithmatex">\(...\)</span>``
+and ``<div class="arithmatex">\[...\]</div>`` in the HTML; :func:`render_formulas`
+replaces them with KaTeX's output, so pages ship KaTeX's CSS and fonts but no math
+JavaScript. One Node.js process (:class:`KatexRenderer`) serves every build of the
+process and renders each formula once.
 """
 
 from __future__ import annotations
@@ -59,12 +59,6 @@ class Formula:
 def find_formulas(page_html: str) -> list[Formula]:
     r"""List the formulas arithmatex left in ``page_html``, in order.
 
-    Args:
-        page_html: HTML produced by Markdown with arithmatex in generic mode.
-
-    Returns:
-        The formulas, their TeX unescaped.
-
     Examples:
         >>> find_formulas('<p><span class="arithmatex">\\(a^{x} &lt; 1\\)</span></p>')
         [Formula(tex='a^{x} < 1', display=False)]
@@ -79,12 +73,6 @@ def find_formulas(page_html: str) -> list[Formula]:
 
 def katex_dist(project_root: Path) -> Path:
     """Return KaTeX's ``dist`` folder inside the project's ``node_modules``.
-
-    Args:
-        project_root: The folder holding ``package.json``.
-
-    Returns:
-        The path of ``node_modules/katex/dist``.
 
     Raises:
         KatexSetupError: If KaTeX is not installed or not the version the lock file pins.
@@ -113,14 +101,6 @@ def render_formulas(
     page_html: str, renderer: KatexRenderer, place: Callable[[str], str] = str
 ) -> tuple[str, list[str]]:
     r"""Replace every formula arithmatex left in ``page_html`` with KaTeX's rendering.
-
-    Args:
-        page_html: A page's HTML.
-        renderer: The KaTeX process.
-        place: What goes into the page for each rendered formula (default: itself).
-
-    Returns:
-        The page with its formulas rendered, and each formula's markup.
 
     Raises:
         KatexError: If KaTeX cannot render a formula; the message holds its TeX.
@@ -154,9 +134,6 @@ class KatexRenderer:
 
     def __init__(self, project_root: Path) -> None:
         """Check that Node.js and KaTeX are there; the process starts on first use.
-
-        Args:
-            project_root: The folder holding ``package.json`` and ``node_modules``.
 
         Raises:
             KatexSetupError: If Node.js or KaTeX is missing.
@@ -199,21 +176,8 @@ class KatexRenderer:
         return process
 
     def render(self, formulas: list[Formula]) -> list[str | KatexError]:
-        """Render formulas in one round trip; each result is HTML or the error.
-
-        Args:
-            formulas: The formulas to render.
-
-        Returns:
-            For each formula, KaTeX's HTML, or a :class:`KatexError` naming the problem.
-        """
+        """Render formulas in one round trip; each result is HTML or the error."""
         started = time.perf_counter()
-        try:
-            return self._render(formulas)
-        finally:
-            self.seconds += time.perf_counter() - started
-
-    def _render(self, formulas: list[Formula]) -> list[str | KatexError]:
         missing = list(dict.fromkeys(f for f in formulas if f not in self._cache))
         errors: dict[Formula, KatexError] = {}
         if missing:
@@ -231,6 +195,7 @@ class KatexRenderer:
                     self.formulas_rendered += 1
                 else:
                     errors[formula] = KatexError(item["error"])
+        self.seconds += time.perf_counter() - started
         return [errors.get(f) or self._cache[f] for f in formulas]
 
     def close(self) -> None:

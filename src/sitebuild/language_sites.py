@@ -1,26 +1,17 @@
 """Each language a site of its own for Material's script: search index, sitemap, base URL.
 
 mkdocs-static-i18n builds the default language at the site root and every other
-language under ``/<lang>/``, by calling MkDocs' build again from its own
-``on_post_build``; at the very end of the outer build it writes ONE search index
-holding every language, so results mixed both languages. Material's script reads
-everything relative to ``__config.base`` (the page's ``base_url``): it fetches
-``<base>search/search_index.json`` and ``<base>sitemap.xml`` and resolves the
-locations of search results against ``<base>``. :class:`LanguageSites` makes every
-language a complete site under its own root:
-
-- a page's ``base_url`` points at the root of its language (:func:`language_base_url`);
-- each language build's index is kept, with that language's search settings (lunr
-  language, separator, pipeline), and written to ``<language root>/search/`` after
-  the merged index (:meth:`LanguageSites.collect`, :meth:`LanguageSites.write`);
-- ``<language root>/sitemap.xml`` lists the pages of that language, since Material's
-  script requests it (:func:`language_sitemap`);
-- the ``<link rel="alternate" hreflang>`` tags leave the page head
-  (:func:`drop_alternate_links`): for each of them Material's script requests
-  ``sitemap.xml`` next to the linked page, which does not exist, and with the
-  failed fetch it bends the language switcher's link to a redirect. The switcher's
-  own links already lead to the same page in the other language, and the site's
-  ``sitemap.xml`` carries the same hreflang alternates for search engines.
+under ``/<lang>/``, and writes one search index holding every language. Material's
+script reads everything relative to the page's ``base_url``: the search index, the
+sitemap, the locations of results. :class:`LanguageSites` makes each language a
+complete site under its own root: ``base_url`` at the language's root
+(:func:`language_base_url`); each language's index with its own search settings,
+written under its root after the merged one (:meth:`LanguageSites.collect`,
+:meth:`LanguageSites.write`); a sitemap per language (:func:`language_sitemap`).
+The ``<link rel="alternate" hreflang>`` tags leave the head
+(:func:`drop_alternate_links`): Material's script requests ``sitemap.xml`` beside
+each, which does not exist, and then bends the language switcher's link to a
+redirect; the switcher's own links and the site's sitemap carry the alternates.
 """
 
 from __future__ import annotations
@@ -60,13 +51,6 @@ JAPANESE_SCRIPT_BOUNDARY = (
 def language_of(url: str, languages: list[str]) -> str:
     """Return the language a site URL belongs to; the first language is at the root.
 
-    Args:
-        url: A URL relative to the site root, e.g. ``"en/exponential/laws/"``.
-        languages: The site's languages, the default one first.
-
-    Returns:
-        The language code.
-
     Examples:
         >>> language_of("en/exponential/laws/#intro", ["ja", "en"])
         'en'
@@ -81,14 +65,6 @@ def language_of(url: str, languages: list[str]) -> str:
 
 def language_base_url(page_url: str, language: str, default: str) -> str:
     """Return ``base_url`` for a page: the relative URL of its language's root.
-
-    Args:
-        page_url: The page's URL relative to the site root (MkDocs' ``page.url``).
-        language: The page's language.
-        default: The default language, built at the site root.
-
-    Returns:
-        The relative URL from the page to the root of its language.
 
     Examples:
         >>> language_base_url("en/exponential/laws/", "en", "ja")
@@ -113,16 +89,6 @@ def localize_index(
 ) -> dict[str, Any]:
     """Keep one language's documents, relative to its root, with its search settings.
 
-    Args:
-        index: A search index as Material's search plugin writes it.
-        language: The language to keep.
-        languages: The site's languages, the default one first.
-        settings: Search settings replacing those of ``index["config"]`` (``lang``,
-            ``separator``, ``pipeline``).
-
-    Returns:
-        A new index whose locations are relative to the language's root.
-
     Examples:
         >>> index = {"config": {"lang": ["ja", "en"], "fields": {}},
         ...          "docs": [{"location": ""}, {"location": "en/laws/#a"}]}
@@ -141,13 +107,6 @@ def localize_index(
 
 def language_sitemap(sitemap: str, root_url: str) -> str:
     r"""Keep the ``<url>`` entries of a sitemap whose location lies under ``root_url``.
-
-    Args:
-        sitemap: The site's ``sitemap.xml`` (every language, with hreflang alternates).
-        root_url: The absolute URL of a language's root, ending in ``/``.
-
-    Returns:
-        The sitemap of that language (a sitemap may only list URLs below its folder).
 
     Examples:
         >>> xml = ('<urlset>\n<url><loc>https://a.b/x/</loc></url>\n'
@@ -169,12 +128,6 @@ def language_sitemap(sitemap: str, root_url: str) -> str:
 def drop_alternate_links(page_html: str) -> str:
     r"""Remove the ``<link rel="alternate" hreflang>`` tags Material writes in the head.
 
-    Args:
-        page_html: A page as Material renders it.
-
-    Returns:
-        The page without those tags (see the module's docstring for why).
-
     Examples:
         >>> drop_alternate_links('<head>\n  <link rel="alternate" href="./" hreflang="ja">\n'
         ...                      '  <link rel="icon" href="x.png">\n</head>')
@@ -188,13 +141,6 @@ def drop_alternate_links(page_html: str) -> str:
 
 def search_separator(language: str, separator: str) -> str:
     r"""Return the search separator for ``language``: Material's, plus script boundaries in Japanese.
-
-    Args:
-        language: The language of the index.
-        separator: Material's separator for that language (a regular expression).
-
-    Returns:
-        The separator to use.
 
     Examples:
         >>> pattern = re.compile(search_separator("ja", r"[\s\-]+"))
@@ -210,42 +156,20 @@ class LanguageSites:
     """Per-language search indexes and sitemaps, and base URLs pointing at them."""
 
     def __init__(self, languages: list[str]) -> None:
-        """Start with no index collected.
-
-        Args:
-            languages: The site's languages, the default one (at the root) first.
-        """
+        """Start with no index collected."""
         self.languages = languages
         self.indexes: dict[str, dict[str, Any]] = {}
 
-    @property
-    def default(self) -> str:
-        """The default language, built at the site root."""
-        return self.languages[0]
-
     def base_url(self, page_url: str) -> str:
-        """Return the ``base_url`` a page of the site gets (its language's root).
-
-        Args:
-            page_url: The page's URL relative to the site root.
-
-        Returns:
-            The relative URL of the root of the page's language.
-        """
+        """Return the ``base_url`` a page of the site gets (its language's root)."""
         language = language_of(page_url, self.languages)
-        return language_base_url(page_url, language, self.default)
+        return language_base_url(page_url, language, self.languages[0])
 
     def collect(self, site_dir: Path, language: str, translate: Callable[[str], str]) -> None:
         """Keep the index the search plugin just wrote for one language's build.
 
         Call after the search plugin wrote it and before mkdocs-static-i18n builds
         the next language (and merges the indexes).
-
-        Args:
-            site_dir: The folder the site is written to.
-            language: The language of that build.
-            translate: The theme's translation of a key (``"search.config.lang"``,
-                ``"search.config.separator"``, ``"search.config.pipeline"``).
         """
         path = site_dir / SEARCH_INDEX
         if not path.is_file() or language not in self.languages:
@@ -264,13 +188,9 @@ class LanguageSites:
         """Write each collected index and each language's sitemap under its root.
 
         Call after mkdocs-static-i18n wrote the merged index.
-
-        Args:
-            site: The folder the site is written to.
-            site_url: The site's address (``""``: no sitemap to split).
         """
         for language, index in self.indexes.items():
-            root = site if language == self.default else site / language
+            root = site if language == self.languages[0] else site / language
             target = root / SEARCH_INDEX
             target.parent.mkdir(parents=True, exist_ok=True)
             text = json.dumps(index, ensure_ascii=False, separators=(",", ":"), default=str)

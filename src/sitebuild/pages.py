@@ -45,14 +45,12 @@ class CodeBlock:
         options: The ``key="value"`` options of the info string, in order.
         code: The block's content, with the fence's indentation removed.
         info_line: Line number of the opening fence.
-        indent: The indentation in front of the opening fence.
     """
 
     language: str
     options: dict[str, str] = field(default_factory=dict)
     code: str = ""
     info_line: int = 0
-    indent: str = ""
 
     @property
     def first_code_line(self) -> int:
@@ -121,13 +119,6 @@ def find_code_blocks(markdown: str, first_line: int = 1) -> list[CodeBlock]:
     but still consume their lines, so a fence shown inside a longer fence is not
     mistaken for a real one.
 
-    Args:
-        markdown: Markdown text.
-        first_line: The line number of the text's first line.
-
-    Returns:
-        The blocks found.
-
     Examples:
         >>> page = 'Text\n\n```pycon exec="on"\n>>> 1 + 1\n2\n```\n'
         >>> [(b.language, b.info_line, b.code) for b in find_code_blocks(page)]
@@ -150,9 +141,7 @@ def find_code_blocks(markdown: str, first_line: int = 1) -> list[CodeBlock]:
             match["key"]: match["quoted"] if match["quoted"] is not None else match["bare"]
             for match in _OPTION.finditer(rest)
         }
-        blocks.append(
-            CodeBlock(language.strip(), options, "\n".join(body), first_line + start, indent)
-        )
+        blocks.append(CodeBlock(language.strip(), options, "\n".join(body), first_line + start))
     return blocks
 
 
@@ -198,10 +187,9 @@ class Page:
 
     @classmethod
     def from_body(cls, text: str, body: str) -> Page:
-        """The page whose file holds ``text`` and whose body a site generator gave as ``body``.
+        """The page stored as ``text`` whose body (the end of ``text``) a generator handed over.
 
-        Site generators hand over the page without its front matter (MkDocs also
-        strips blank lines after it); the body is the end of the file's text.
+        MkDocs strips the front matter and the blank lines after it.
         """
         start = text.count("\n") - body.count("\n") + 1 if text.endswith(body) else 1
         return cls(body, start, cls.parse(text).front_matter)

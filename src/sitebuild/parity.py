@@ -1,25 +1,14 @@
 r"""Keep the language trees of ``docs/`` in step, so translations cannot drift.
 
-Each language has its own folder (``docs/ja/``, ``docs/en/``) holding the same
-pages under the same paths. For every pair of pages the check requires:
-
-- the same section structure (heading levels, in order),
-- the same equation tags (``\tag{...}``), in the same order,
-- the same executable code: identical token for token, apart from comments and
-  string literals shown to readers (a string may differ where the Japanese one
-  holds Japanese text), and identical written pycon output under that rule,
-- the same figures and images (figures come from the code, so the code rule
-  covers them; Markdown images are compared by file),
-- an up-to-date translation record: each page's front matter holds
-  ``counterpart: <hash>``, the hash of its counterpart's body when the two were
-  last brought in line (written by ``python -m sitebuild.parity --sync``). When
-  one side changes and the other does not, the other side is named as stale.
-
-A page present in one language only is an error: mkdocs-static-i18n would
-otherwise silently show the default language's page.
-
-Run alone with ``python -m sitebuild.parity`` (``--sync PAGE...`` records that
-the given pages are in line with their counterparts again).
+Each language folder (``docs/ja/``, ``docs/en/``) holds the same pages under the
+same paths, and each pair of pages has the same heading levels, ``\tag{...}``
+numbers and images in the same order, and the same executable code token for
+token (comments, and string literals that hold Japanese text on one side, may
+differ; written pycon output counts as code). Each page's front matter records
+``counterpart: <hash>``, the hash of its counterpart when the two were last
+brought in line (``python -m sitebuild.parity --sync PAGE...``); when one side
+changes and the other does not, the other is named as stale. A page in one
+language only is an error (mkdocs-static-i18n would silently show the other).
 """
 
 from __future__ import annotations
@@ -58,27 +47,12 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def pages_of(language_dir: Path) -> set[str]:
-    """Return the Markdown pages under ``language_dir``, as POSIX relative paths.
-
-    Args:
-        language_dir: One language's folder, e.g. ``docs/ja``.
-
-    Returns:
-        The relative paths of its ``.md`` files.
-    """
+    """Return the Markdown pages under ``language_dir``, as POSIX relative paths."""
     return {path.relative_to(language_dir).as_posix() for path in language_dir.rglob("*.md")}
 
 
 def missing_translations(docs_dir: Path, languages: list[str]) -> list[str]:
     """List every page that exists in one language folder but not in another.
-
-    Args:
-        docs_dir: The ``docs/`` folder.
-        languages: The language folder names, e.g. ``["ja", "en"]``.
-
-    Returns:
-        One message per missing page, naming the file that exists and the one
-        that does not; empty when the trees match.
 
     Examples:
         >>> import tempfile
@@ -127,14 +101,7 @@ class PageFacts:
 
 
 def page_facts(path: Path) -> PageFacts:
-    """Read the facts the parity check compares from one page.
-
-    Args:
-        path: A Markdown file.
-
-    Returns:
-        Its headings, tags, images, code blocks and recorded counterpart hash.
-    """
+    """Read the facts the parity check compares from one page."""
     page: Page = read_page(path)
     recorded = _COUNTERPART.search(page.front_matter)
     prose = page.prose
@@ -152,14 +119,7 @@ def page_facts(path: Path) -> PageFacts:
 
 
 def counterpart_hash(facts: PageFacts) -> str:
-    """Hash a page's body (whitespace at line ends ignored), to record in its counterpart.
-
-    Args:
-        facts: The page, as read by :func:`page_facts`.
-
-    Returns:
-        The first 16 hex digits of the SHA-256 of the normalised body.
-    """
+    """Hash a page's body (whitespace at line ends ignored), to record in its counterpart."""
     normalised = "\n".join(line.rstrip() for line in facts.body.strip().split("\n"))
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
@@ -265,15 +225,7 @@ def _compare_sequence(
 
 
 def compare_pages(first: PageFacts, second: PageFacts) -> list[str]:
-    """Compare two translations of one page.
-
-    Args:
-        first: The page in one language.
-        second: The same page in the other language.
-
-    Returns:
-        One message per difference, naming both files (with lines) and what differs.
-    """
+    """Compare two translations of one page."""
     return [
         *_compare_sequence(
             "heading levels", first.headings, second.headings, first.path, second.path
@@ -285,15 +237,7 @@ def compare_pages(first: PageFacts, second: PageFacts) -> list[str]:
 
 
 def stale_pages(first: PageFacts, second: PageFacts) -> list[str]:
-    """Name each page whose record of its counterpart is missing or out of date.
-
-    Args:
-        first: The page in one language.
-        second: The same page in the other language.
-
-    Returns:
-        One message per stale page.
-    """
+    """Name each page whose record of its counterpart is missing or out of date."""
     messages = []
     for page, counterpart in ((first, second), (second, first)):
         current = counterpart_hash(counterpart)
@@ -312,15 +256,7 @@ def stale_pages(first: PageFacts, second: PageFacts) -> list[str]:
 
 
 def sync_page(page: Path, counterpart: Path) -> bool:
-    """Record in ``page``'s front matter that it is in line with ``counterpart`` now.
-
-    Args:
-        page: The page to update.
-        counterpart: The same page in the other language.
-
-    Returns:
-        Whether the file changed.
-    """
+    """Record in ``page``'s front matter that it is in line with ``counterpart`` now."""
     record = f"counterpart: {counterpart_hash(page_facts(counterpart))}"
     text = page.read_text(encoding="utf-8")
     source = Page.parse(text)
@@ -336,16 +272,7 @@ def sync_page(page: Path, counterpart: Path) -> bool:
 
 
 def check_docs(docs_dir: Path, languages: list[str], *, staleness: bool = True) -> list[str]:
-    """Run every parity check over ``docs_dir``.
-
-    Args:
-        docs_dir: The ``docs/`` folder.
-        languages: The language folders; the first is compared with each other one.
-        staleness: Whether to check the ``counterpart`` records too.
-
-    Returns:
-        All problems found; empty when the languages are in step.
-    """
+    """Run every parity check over ``docs_dir``."""
     messages = missing_translations(docs_dir, languages)
     reference, *others = languages
     for other in others:
@@ -369,14 +296,7 @@ def _counterpart_of(page: Path, docs_dir: Path, languages: list[str]) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: check parity, or record that pages are in line (``--sync``).
-
-    Args:
-        argv: Arguments (default: ``sys.argv[1:]``).
-
-    Returns:
-        The exit status: 0 when in step, 1 when problems were found.
-    """
+    """Command line: check parity, or record that pages are in line (``--sync``)."""
     parser = argparse.ArgumentParser(prog="python -m sitebuild.parity", description=__doc__)
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder")
     parser.add_argument("--languages", nargs="+", default=["ja", "en"])
@@ -413,17 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def is_stale(docs_dir: Path, page: str, languages: list[str]) -> bool:
-    """Whether ``page`` may lag behind its counterpart (its record is out of date).
-
-    Args:
-        docs_dir: The ``docs/`` folder.
-        page: The page's path under ``docs_dir``, language folder first
-            (e.g. ``"en/exponential/laws.md"``).
-        languages: The two language folders.
-
-    Returns:
-        False when the record matches, or either side has no record or no counterpart.
-    """
+    """Whether ``page`` may lag behind its counterpart (its record is out of date)."""
     language, _, rest = page.partition("/")
     others = [other for other in languages if other != language]
     if len(others) != 1 or not (counterpart := docs_dir / others[0] / rest).is_file():

@@ -1,29 +1,20 @@
-"""The MkDocs plugin: the one module that speaks MkDocs, read in the order of its events.
+"""The MkDocs plugin, the one module that speaks MkDocs; its handlers in the order of events.
 
-Everything it calls is plain Python (:mod:`sitebuild.pages`, :mod:`sitebuild.examples`,
-:mod:`sitebuild.katex`, :mod:`sitebuild.fonts`, :mod:`sitebuild.parity`,
-:mod:`sitebuild.language_sites`). One page's Markdown flows one way:
-
-1. ``on_page_markdown``: the page's last-update date, ids and sessions for its
-   examples (:meth:`BuildExamples.prepare`), a notice if its translation is stale.
-2. Markdown conversion: markdown-exec runs the examples through
-   :class:`sitebuild.examples.BuildExamples`.
-3. ``on_page_content``: KaTeX renders every formula; formulas and figures are set
-   aside until ``on_post_page`` so the search plugin never parses them.
-4. ``on_post_build``: KaTeX's CSS and fonts (cut down to the characters in use by
-   a second process in ``mkdocs build``), the site's CSS and script; each
-   language's search index and sitemap under its own root.
+Everything it calls is plain Python. A page's Markdown flows one way: dated and its
+examples prepared (``on_page_markdown``), examples run by markdown-exec through
+:mod:`sitebuild.examples` during conversion, formulas rendered (``on_page_content``),
+then HTML. ``on_post_build`` adds the assets and each language's search index.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import Any
 from urllib.parse import urlsplit
 
 import markdown_exec
@@ -46,7 +37,7 @@ from sitebuild.language_sites import LanguageSites, drop_alternate_links
 from sitebuild.pages import format_date, last_commit_dates
 from sitebuild.parity import is_stale, missing_translations
 
-__all__ = ["SiteBuildPlugin", "stale_notice"]
+__all__ = ["SiteBuildPlugin"]
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
@@ -58,8 +49,7 @@ _SITE_JS = "assets/sitebuild.js"
 #: A figure made by aimath.plots (they never nest).
 _FIGURE = re.compile(r'<figure class="aimath-plot".*?</figure>', re.DOTALL)
 _STASHED = re.compile(r'<span data-sitebuild-stash="(\d+)"></span>')
-#: Shown under the title of a page whose translation changed since the two were
-#: last brought in line (:func:`sitebuild.parity.is_stale`).
+#: Shown under the title of a page whose translation may be behind (parity.is_stale).
 _STALE_NOTICE = {
     "ja": (
         '!!! warning "翻訳が追いついていない可能性があります"\n'
@@ -72,14 +62,6 @@ _STALE_NOTICE = {
         "in line. The Japanese page may say more.\n\n"
     ),
 }
-
-
-def stale_notice(docs_dir: Path, page: str, languages: list[str]) -> str | None:
-    """The notice for readers of ``page`` (``"en/…"``) when it may lag behind, else None."""
-    language = page.partition("/")[0]
-    if language in _STALE_NOTICE and is_stale(docs_dir, page, languages):
-        return _STALE_NOTICE[language]
-    return None
 
 
 class _TemplateCache(BytecodeCache):
@@ -118,13 +100,12 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.examples: BuildExamples | None = None
         self.renderer: KatexRenderer | None = None
         self.language_sites = LanguageSites(["ja", "en"])
-        self.commit_dates: dict[str, Any] = {}
+        self.commit_dates: dict[str, dt.date] = {}
         self.stashed: dict[str, list[str]] = {}
         self.formula_chars: set[str] = set()
         self.font_job: FontSubsetting | None = None
 
-    # on_startup marks the plugin as one that `mkdocs serve` keeps across rebuilds,
-    # with its caches of examples and formulas.
+    # With on_startup, `mkdocs serve` keeps the plugin (and its caches) across rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command, and whether only changed pages are rebuilt (``--dirty``)."""
         self.command, self.dirty = command, dirty
@@ -149,8 +130,8 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             # written: remove every output, so every page (examples and API
             # reference alike) is built again with the new library.
             shutil.rmtree(config.site_dir, ignore_errors=True)
-        markdown_exec.formatters["python"] = self.examples.format_python
-        markdown_exec.formatters["pycon"] = self.examples.format_pycon
+        for language in ("python", "pycon"):
+            markdown_exec.formatters[language] = self.examples.formatter(language)
         self.commit_dates = last_commit_dates(project, docs.relative_to(project).as_posix())
         self.language_sites = LanguageSites(list(self.config.languages))
         dirs: list[str] = config.theme.dirs
@@ -178,22 +159,12 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         assert self.examples is not None
         default, *others = self.config.languages
         order = [file.src_uri for file in files.documentation_pages()]
-        if (
-            self.examples.prefetch is not None
-            or not order
-            or not order[0].startswith(f"{default}/")
-        ):
-            return files
-        ahead: list[str] = []
-        for language in [*others, default]:
-            in_language = [
-                f"{language}/{PurePosixPath(page).relative_to(default)}" for page in order
-            ]
-            ahead += reversed([p for p in in_language if Path(config.docs_dir, p).is_file()])
-        uncached = self.examples.uncached_pages(ahead)
-        # A worker costs about a second to start: worth it for a cold build only.
-        if len(uncached) > len(ahead) // 2:
-            self.examples.run_ahead(uncached)
+        if order and order[0].startswith(f"{default}/"):
+            ahead: list[str] = []
+            for language in [*others, default]:
+                pages = [f"{language}/{PurePosixPath(p).relative_to(default)}" for p in order]
+                ahead += reversed([p for p in pages if Path(config.docs_dir, p).is_file()])
+            self.examples.run_ahead(ahead)
         return files
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -217,14 +188,15 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         if date is not None:  # Material shows it in the footer, as "last update"
             page.meta["git_revision_date_localized"] = format_date(date, language)
         markdown = self.examples.prepare(path, text, markdown)
-        notice = stale_notice(Path(config.docs_dir), path, self.config.languages)
-        if notice is None:
+        if language not in _STALE_NOTICE or not is_stale(
+            Path(config.docs_dir), path, self.config.languages
+        ):
             return markdown
         log.info("%s may be behind its translation; showing a notice", path)
         # After the title: MkDocs takes the page title from a leading "# " heading.
         lines = markdown.split("\n")
         title = next((n for n, line in enumerate(lines) if line.startswith("# ")), -1)
-        lines[title + 1 : title + 1] = ["", notice]
+        lines[title + 1 : title + 1] = ["", _STALE_NOTICE[language]]
         return "\n".join(lines)
 
     def on_page_content(
