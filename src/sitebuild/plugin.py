@@ -99,7 +99,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.project = Path.cwd()
         self.examples: BuildExamples | None = None
         self.renderer: KatexRenderer | None = None
-        self.language_sites = LanguageSites(["ja", "en"])
+        self.language_sites: LanguageSites  # made once per process: on_config runs per language
         self.commit_dates: dict[str, dt.date] = {}
         self.stashed: dict[str, list[str]] = {}
         self.formula_chars: set[str] = set()
@@ -109,6 +109,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command, and whether only changed pages are rebuilt (``--dirty``)."""
         self.command, self.dirty = command, dirty
+        self.language_sites = LanguageSites(list(self.config.languages))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Check the set-up; register the example formatters, the templates and assets."""
@@ -133,7 +134,6 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         for language in ("python", "pycon"):
             markdown_exec.formatters[language] = self.examples.formatter(language)
         self.commit_dates = last_commit_dates(project, docs.relative_to(project).as_posix())
-        self.language_sites = LanguageSites(list(self.config.languages))
         dirs: list[str] = config.theme.dirs
         if str(_OVERRIDES) not in dirs:  # a project's own custom_dir (first) still wins
             dirs.insert(1 if config.theme.custom_dir else 0, str(_OVERRIDES))
