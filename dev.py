@@ -14,7 +14,8 @@ Set-up is skipped when nothing it depends on has changed (a stamp file records t
 hash of pyproject.toml and package-lock.json). Only the standard library is used.
 
 Commands:
-    serve   live-reloading preview at http://127.0.0.1:8000/ (extra args go to mkdocs serve)
+    serve   live-reloading preview at http://127.0.0.1:8000/ (extra args go to mkdocs serve);
+            only changed pages are rebuilt and warnings are not fatal (--full: every page, strict)
     build   strict build of the whole site into site/
     test    every test: examples, doctests, build, browser (extra args go to pytest)
     lint    ruff (lint and format check) and mypy (strict on src)
@@ -138,7 +139,11 @@ def main(argv: list[str]) -> int:
     env = tool_env()
     if command == "serve":
         say("serving on http://127.0.0.1:8000/ (Ctrl+C stops)")
-        return subprocess.call([str(BIN / "mkdocs"), "serve", *extra], cwd=ROOT, env=env)
+        # --dirty: a save rebuilds only the edited pages (a change in src/ rebuilds
+        # all); MkDocs warns about every such build, so strict mode cannot stay on.
+        mode = ["--strict"] if "--full" in extra else ["--dirty", "--no-strict"]
+        extra = [argument for argument in extra if argument != "--full"]
+        return subprocess.call([str(BIN / "mkdocs"), "serve", *mode, *extra], cwd=ROOT, env=env)
     if command == "build":
         return subprocess.call(
             [str(BIN / "mkdocs"), "build", "--strict", *extra], cwd=ROOT, env=env

@@ -1,13 +1,9 @@
 """sitebuild: the site's build machinery, kept apart from the teaching library.
 
-Data flows one way: Markdown -> executed examples -> math -> HTML.
-
-- :mod:`sitebuild.fences`: finds the executable code blocks of a Markdown page.
-- :mod:`sitebuild.execution`: runs them (python and pycon), one namespace per
-  page, language and session, exactly alike at build time and under pytest.
-- :mod:`sitebuild.katex`: renders every formula of a build to HTML+MathML in one
-  Node.js process.
-- :mod:`sitebuild.plugin`: the MkDocs plugin wiring these into the build.
-- :mod:`sitebuild.pytest_examples`: the pytest plugin that collects every example
-  of every page as its own test item.
+Data flows one way: Markdown -> executed examples -> math -> HTML. Only
+:mod:`sitebuild.plugin` speaks MkDocs; :mod:`sitebuild.pages` reads pages,
+:mod:`sitebuild.execution` runs their examples (at build time through
+:mod:`sitebuild.examples`, under pytest through :mod:`sitebuild.pytest_examples`),
+:mod:`sitebuild.katex` renders formulas, :mod:`sitebuild.parity` keeps the
+languages in step and :mod:`sitebuild.language_sites` makes each a site of its own.
 """

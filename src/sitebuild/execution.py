@@ -1,84 +1,82 @@
-"""Run the examples of a page: python blocks and pycon transcripts.
+"""Run a page's examples: python blocks and pycon transcripts, in sessions, with a cache.
 
-The same functions run at build time (through markdown-exec) and under pytest,
-so a reader sees exactly the output that the tests checked.
+The same :class:`Runner` runs the examples at build time (through
+:mod:`sitebuild.examples`) and under pytest (:mod:`sitebuild.pytest_examples`), so
+a reader sees exactly the output that the tests checked.
 
-Namespaces: every block belongs to a session. Blocks on one page without a
-``session`` option share the page's default session; a named session is scoped
-to its page and language too. No state ever leaks between pages or languages.
+Sessions: a block's namespace is named by :func:`session_key` from its page (with
+language) and its ``session`` option; no state leaks between pages or languages.
 
-Line numbers: code is compiled under the Markdown file's name, shifted so that
-tracebacks and mismatch reports give the line in the Markdown file.
+Cache: what a block shows depends on its code, the code before it in its session,
+and the teaching library; :meth:`Runner.cache_key` hashes exactly that. When a
+block must run, the skipped blocks before it in its session run first (replay), so
+its namespace is the one a cold build gives it. Only clean outputs are cached: a
+failing block or a wrong written output runs and reports again on every build.
+
+Code is compiled under the Markdown file's name, shifted so that tracebacks and
+mismatch reports give the line in that file.
 """
 
 from __future__ import annotations
 
 import doctest
+import hashlib
 import io
 import re
+import sys
+import time
 import traceback
+from collections import defaultdict
 from contextlib import redirect_stdout
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from sitebuild.pages import CodeBlock
 
 __all__ = [
     "Mismatch",
-    "PyconResult",
-    "SessionStore",
+    "Outcome",
+    "Runner",
+    "forget_modules",
     "run_pycon",
     "run_python",
     "session_key",
+    "source_digest",
 ]
 
 _DOCTEST_DIRECTIVE = re.compile(r"\s*#\s*doctest:.*$", re.MULTILINE)
 
 
+def source_digest(folder: Path) -> str:
+    """Hash every Python file under ``folder`` (paths and contents)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.py")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def forget_modules(folder: Path) -> None:
+    """Drop from ``sys.modules`` every module loaded from ``folder`` but this package.
+
+    The next import of such a module reads its file again.
+    """
+    folder, own = folder.resolve(), Path(__file__).resolve().parent
+    for name, module in list(sys.modules.items()):
+        path = Path(getattr(module, "__file__", None) or "/").resolve()
+        if path.is_relative_to(folder) and not path.is_relative_to(own):
+            del sys.modules[name]
+
+
 def session_key(page: str, session: str) -> str:
     """Name the namespace of a block: its page (with language) and session.
-
-    Args:
-        page: The page's path relative to ``docs/``, e.g. ``"ja/index.md"``.
-        session: The block's session option, ``""`` for the page default.
-
-    Returns:
-        The key under which the namespace is stored.
 
     Examples:
         >>> session_key("en/index.md", "laws")
         'en/index.md#laws'
     """
     return f"{page}#{session}"
-
-
-class SessionStore:
-    """Namespaces of executed blocks, keyed by :func:`session_key`."""
-
-    def __init__(self) -> None:
-        """Start with no namespaces."""
-        self._namespaces: dict[str, dict[str, Any]] = {}
-
-    def namespace(self, key: str) -> dict[str, Any]:
-        """Return the namespace for ``key``, creating an empty one if needed.
-
-        Args:
-            key: A key made by :func:`session_key`.
-
-        Returns:
-            The mutable globals dictionary shared by the session's blocks.
-        """
-        if key not in self._namespaces:
-            self._namespaces[key] = {"__name__": "__main__"}
-        return self._namespaces[key]
-
-    def forget_page(self, page: str) -> None:
-        """Drop every namespace of ``page``, before the page runs again.
-
-        Args:
-            page: The page's path relative to ``docs/``.
-        """
-        prefix = f"{page}#"
-        for key in [key for key in self._namespaces if key.startswith(prefix)]:
-            del self._namespaces[key]
 
 
 def _compile(source: str, filename: str, line: int, mode: str) -> Any:
@@ -88,15 +86,6 @@ def _compile(source: str, filename: str, line: int, mode: str) -> Any:
 
 def run_python(code: str, *, filename: str, first_line: int, namespace: dict[str, Any]) -> str:
     r"""Execute a python block and return what it printed.
-
-    Args:
-        code: The block's code.
-        filename: The Markdown file, named in tracebacks.
-        first_line: The line of the file where the code starts.
-        namespace: The session's globals; updated in place.
-
-    Returns:
-        Everything the block wrote to standard output.
 
     Raises:
         Exception: Whatever the code raises, unchanged; its traceback points
@@ -145,50 +134,23 @@ def _indent(text: str) -> str:
     return "\n".join(f"    {line}" for line in (text.rstrip("\n") or "<nothing>").split("\n"))
 
 
-@dataclass(frozen=True)
-class PyconResult:
-    """The outcome of running a pycon block.
-
-    Attributes:
-        transcript: The session as a reader sees it: each ``>>>`` input followed by
-            its real output.
-        mismatches: Examples whose written output is not the real one.
-    """
-
-    transcript: str
-    mismatches: tuple[Mismatch, ...]
-
-
-def _exception_only(error: BaseException) -> str:
-    return "".join(traceback.format_exception_only(type(error), error))
-
-
 def run_pycon(
     code: str, *, filename: str, first_line: int, namespace: dict[str, Any]
-) -> PyconResult:
+) -> tuple[str, tuple[Mismatch, ...]]:
     r"""Run a REPL transcript and compare every written output with the real one.
 
     Examples are parsed as doctest parses them: ``>>>`` and ``...`` lines are the
     input, the lines after them the expected output. Each input is compiled in
     ``"single"`` mode, so a bare expression echoes its ``repr`` as in the REPL.
     Comparison uses doctest's checker and honours inline ``# doctest:`` flags.
-
-    Args:
-        code: The block's content.
-        filename: The Markdown file, named in tracebacks and mismatches.
-        first_line: The line of the file where the block's content starts.
-        namespace: The session's globals; updated in place.
-
-    Returns:
-        The transcript with real outputs, and the mismatches found.
+    Returns the transcript a reader sees (each input, then its real output) and
+    the mismatches.
 
     Examples:
-        >>> result = run_pycon(">>> 2 ** 3\n9", filename="p.md", first_line=5,
-        ...                    namespace={})
-        >>> result.transcript
-        '>>> 2 ** 3\n8'
-        >>> result.mismatches[0].line, result.mismatches[0].got
-        (5, '8\n')
+        >>> transcript, mismatches = run_pycon(">>> 2 ** 3\n9", filename="p.md",
+        ...                                    first_line=5, namespace={})
+        >>> transcript, mismatches[0].line, mismatches[0].got
+        ('>>> 2 ** 3\n8', 5, '8\n')
     """
     parser = doctest.DocTestParser()
     checker = doctest.OutputChecker()
@@ -208,7 +170,7 @@ def run_pycon(
                 raised = error
         got = buffer.getvalue()
         if raised is not None:
-            exception_text = _exception_only(raised)
+            exception_text = "".join(traceback.format_exception_only(raised))
             got += "Traceback (most recent call last):\n  ...\n" + exception_text
             # doctest's exc_msg is the last line of the written traceback, type included.
             matches = example.exc_msg is not None and checker.check_output(
@@ -220,9 +182,146 @@ def run_pycon(
             transcript.append(got.rstrip("\n"))
         if not matches:
             mismatches.append(Mismatch(filename, line, shown_source, example.want, got))
-    return PyconResult("\n".join(transcript), tuple(mismatches))
+    return "\n".join(transcript), tuple(mismatches)
 
 
 def _prompt(source: str) -> str:
     first, *rest = source.split("\n")
     return "\n".join([f">>> {first}", *(f"... {line}" for line in rest)])
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What running one block gave.
+
+    Attributes:
+        block: The block that ran (an earlier one of its session if that one failed).
+        shown: What the page shows: printed output, or the pycon transcript.
+        mismatches: pycon examples whose written output is not the real one.
+        error: The traceback, naming the Markdown file and line, if the block raised.
+    """
+
+    block: CodeBlock
+    shown: str = ""
+    mismatches: tuple[Mismatch, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the block ran cleanly (and may be cached)."""
+        return self.error is None and not self.mismatches
+
+
+def run_block(block: CodeBlock, filename: str, namespace: dict[str, Any]) -> Outcome:
+    """Run a python or pycon block in ``namespace`` (the one python/pycon dispatch).
+
+    Examples:
+        >>> run_block(CodeBlock("python", code="print(6 * 7)"), "p.md", {}).shown.strip()
+        '42'
+    """
+    line = block.first_code_line
+    if block.language == "pycon":
+        return Outcome(
+            block, *run_pycon(block.code, filename=filename, first_line=line, namespace=namespace)
+        )
+    try:
+        return Outcome(
+            block, run_python(block.code, filename=filename, first_line=line, namespace=namespace)
+        )
+    except Exception as error:  # noqa: BLE001 - the outcome reports any error of an example
+        frames = traceback.format_exception(error)
+        # Leave out this function's and run_python's frames: the Markdown file comes first.
+        return Outcome(block, error="".join(frames[:1] + frames[3:]))
+
+
+@dataclass
+class Session:
+    """One page's blocks that share a namespace, and how many of them have run in it."""
+
+    filename: str
+    blocks: list[CodeBlock]
+    namespace: dict[str, Any] = field(default_factory=lambda: {"__name__": "__main__"})
+    executed: int = 0
+
+
+@dataclass
+class RunStats:
+    """What running the examples cost in this process."""
+
+    executed: int = 0
+    from_cache: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+def _sessions(page: str, filename: str, blocks: list[CodeBlock]) -> dict[str, Session]:
+    sessions: dict[str, Session] = {}
+    for block in blocks:
+        if block.executes:
+            key = session_key(page, block.session)
+            sessions.setdefault(key, Session(filename, [])).blocks.append(block)
+    return sessions
+
+
+class Runner:
+    """Runs the blocks of pages in their sessions, with a cache of clean outputs."""
+
+    def __init__(self, library_digest: str = "") -> None:
+        """Start with no session and an empty cache."""
+        self.library_digest = library_digest
+        self.cache: dict[str, str] = {}
+        self.sessions: dict[str, Session] = {}
+        self.stats = RunStats()
+
+    def start_page(self, page: str, filename: str, blocks: list[CodeBlock]) -> None:
+        """Give the page fresh sessions, before its blocks run (again)."""
+        for key in [key for key in self.sessions if key.startswith(f"{page}#")]:
+            del self.sessions[key]
+        self.sessions.update(_sessions(page, filename, blocks))
+
+    def is_cached(self, page: str, blocks: list[CodeBlock]) -> bool:
+        """Whether the outputs of every executable block of a page are in the cache."""
+        return all(
+            self.cache_key(key, session.blocks[: index + 1]) in self.cache
+            for key, session in _sessions(page, "", blocks).items()
+            for index in range(len(session.blocks))
+        )
+
+    def cache_key(self, session: str, blocks: list[CodeBlock]) -> str:
+        """The key of the last of ``blocks``: the library, the session, the code so far."""
+        digest = hashlib.sha256(f"{self.library_digest}\0{session}".encode())
+        for block in blocks:
+            digest.update(f"\0{block.language}\0{block.shows_html}\0{block.code}".encode())
+        return digest.hexdigest()
+
+    def run(self, page: str, block: CodeBlock) -> Outcome:
+        """Return the outcome of ``block`` of ``page``, running it if it is not cached.
+
+        Blocks of its session that were skipped before it run first, so that it
+        sees the namespace of a cold build.
+        """
+        key = session_key(page, block.session)
+        session = self.sessions[key]
+        index = session.blocks.index(block)
+        cache_key = self.cache_key(key, session.blocks[: index + 1])
+        if cache_key in self.cache:
+            self.stats.from_cache += 1
+            return Outcome(block, self.cache[cache_key])
+        if index < session.executed:  # ran before in this namespace: start it again
+            session.namespace, session.executed = {"__name__": "__main__"}, 0
+        for earlier in session.blocks[session.executed : index]:
+            outcome = self._execute(session, earlier)
+            if not outcome.ok:
+                return outcome
+        outcome = self._execute(session, block)
+        if outcome.ok:
+            self.cache[cache_key] = outcome.shown
+        return outcome
+
+    def _execute(self, session: Session, block: CodeBlock) -> Outcome:
+        started = time.perf_counter()
+        outcome = run_block(block, session.filename, session.namespace)
+        session.executed = session.blocks.index(block) + 1
+        kind = "plots and tables" if block.shows_html else block.language
+        self.stats.executed += 1
+        self.stats.seconds[kind] += time.perf_counter() - started
+        return outcome

@@ -1,14 +1,10 @@
 """KaTeX's fonts, cut down to the characters the site's formulas use.
 
-KaTeX ships twenty WOFF2 fonts (260 KB) covering all of TeX's glyphs; a page of
-this site draws on a few of them, and on under a hundred characters in all.
-Each language's build collects the characters of every formula it rendered
-(:func:`formula_characters`) and writes subsets of KaTeX's fonts holding only
-those (fontTools, WOFF2 by Brotli). A browser downloads a font only when a page
-uses it, so a reader loads a few small files instead of a few large ones.
-
-The subsetting runs in a second process (``python -m sitebuild.fonts``) that
-works while the build goes on; :class:`FontSubsetting` starts and joins it.
+KaTeX ships twenty WOFF2 fonts (260 KB); the site's formulas use under a hundred
+characters. :func:`subset_fonts` writes subsets holding only the characters
+collected by :func:`formula_characters` (fontTools, WOFF2 by Brotli), in a second
+process (``python -m sitebuild.fonts``) that :class:`FontSubsetting` starts and
+joins while the build goes on.
 """
 
 from __future__ import annotations
@@ -28,12 +24,6 @@ _ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
 def formula_characters(rendered: str) -> set[str]:
     r"""Return the characters a rendered formula shows (its TeX source left out).
 
-    Args:
-        rendered: KaTeX's HTML+MathML for one formula.
-
-    Returns:
-        The set of characters in its text.
-
     Examples:
         >>> sorted(formula_characters(
         ...     '<span class="katex"><math><mi>x</mi><mo>≤</mo>'
@@ -46,13 +36,7 @@ def formula_characters(rendered: str) -> set[str]:
 
 
 def subset_fonts(source: Path, target: Path, characters: str) -> None:
-    """Write a subset of every WOFF2 font in ``source`` to ``target``.
-
-    Args:
-        source: KaTeX's ``fonts`` folder.
-        target: The site's ``assets/katex/fonts`` folder.
-        characters: The characters to keep (all others are dropped).
-    """
+    """Write a subset of every WOFF2 font in ``source`` to ``target``."""
     from fontTools import subset  # noqa: PLC0415 - only the subsetting process needs it
 
     options = subset.Options()
@@ -73,13 +57,7 @@ class FontSubsetting:
     """A second process writing font subsets for one language's build."""
 
     def __init__(self, source: Path, target: Path, characters: set[str]) -> None:
-        """Start the process.
-
-        Args:
-            source: KaTeX's ``fonts`` folder.
-            target: The site's ``assets/katex/fonts`` folder for that language.
-            characters: The characters the language's formulas use.
-        """
+        """Start the process."""
         self.source = source
         self.target = target
         self.characters = set(characters)

@@ -1,10 +1,10 @@
 r"""Render the formulas of the build to HTML+MathML with KaTeX, at build time.
 
-pymdownx.arithmatex (generic mode) leaves formulas in the page HTML as
-``<span class="arithmatex">\(...\)</span>`` and ``<div class="arithmatex">\[...\]</div>``.
-:class:`KatexRenderer` replaces them with KaTeX's output, so pages ship KaTeX's CSS
-and fonts but no math JavaScript. One Node.js process serves the whole build
-(both languages): it is started on first use and reused until :meth:`close`.
+pymdownx.arithmatex (generic mode) leaves ``<span class="arithmatex">\(...\)</span>``
+and ``<div class="arithmatex">\[...\]</div>`` in the HTML; :func:`render_formulas`
+replaces them with KaTeX's output, so pages ship KaTeX's CSS and fonts but no math
+JavaScript. One Node.js process (:class:`KatexRenderer`) serves every build of the
+process and renders each formula once.
 """
 
 from __future__ import annotations
@@ -16,23 +16,22 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "FORMULA_PATTERN",
     "Formula",
     "KatexError",
     "KatexRenderer",
     "KatexSetupError",
     "find_formulas",
     "katex_dist",
+    "render_formulas",
 ]
 
 #: Matches the markup arithmatex (generic) writes for inline and display math.
-FORMULA_PATTERN = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL
-)
+_FORMULA = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL)
 _WORKER = Path(__file__).with_name("katex_worker.cjs")
 
 
@@ -60,18 +59,12 @@ class Formula:
 def find_formulas(page_html: str) -> list[Formula]:
     r"""List the formulas arithmatex left in ``page_html``, in order.
 
-    Args:
-        page_html: HTML produced by Markdown with arithmatex in generic mode.
-
-    Returns:
-        The formulas, their TeX unescaped.
-
     Examples:
         >>> find_formulas('<p><span class="arithmatex">\\(a^{x} &lt; 1\\)</span></p>')
         [Formula(tex='a^{x} < 1', display=False)]
     """
     formulas = []
-    for match in FORMULA_PATTERN.finditer(page_html):
+    for match in _FORMULA.finditer(page_html):
         body = html.unescape(match["body"]).strip()
         display = match["tag"] == "div"
         formulas.append(Formula(tex=body[2:-2].strip(), display=display))
@@ -80,12 +73,6 @@ def find_formulas(page_html: str) -> list[Formula]:
 
 def katex_dist(project_root: Path) -> Path:
     """Return KaTeX's ``dist`` folder inside the project's ``node_modules``.
-
-    Args:
-        project_root: The folder holding ``package.json``.
-
-    Returns:
-        The path of ``node_modules/katex/dist``.
 
     Raises:
         KatexSetupError: If KaTeX is not installed or not the version the lock file pins.
@@ -110,6 +97,34 @@ def katex_dist(project_root: Path) -> Path:
     return package.parent / "dist"
 
 
+def render_formulas(
+    page_html: str, renderer: KatexRenderer, place: Callable[[str], str] = str
+) -> tuple[str, list[str]]:
+    r"""Replace every formula arithmatex left in ``page_html`` with KaTeX's rendering.
+
+    Raises:
+        KatexError: If KaTeX cannot render a formula; the message holds its TeX.
+    """
+    formulas = find_formulas(page_html)
+    if not formulas:
+        return page_html, []
+    rendered = renderer.render(formulas)
+    for formula, result in zip(formulas, rendered, strict=True):
+        if isinstance(result, KatexError):
+            msg = f"KaTeX cannot render the formula {formula.tex!r}: {result}"
+            raise KatexError(msg)
+    markups = [str(result) for result in rendered]
+    results = iter(markups)
+
+    def replace(match: re.Match[str]) -> str:
+        tag = match["tag"]
+        # data-search-exclude: a search index would otherwise hold each formula three
+        # times (MathML, TeX annotation, HTML glyphs).
+        return place(f'<{tag} class="arithmatex" data-search-exclude="1">{next(results)}</{tag}>')
+
+    return _FORMULA.sub(replace, page_html), markups
+
+
 class KatexRenderer:
     """A long-lived Node.js process that renders TeX with KaTeX.
 
@@ -119,9 +134,6 @@ class KatexRenderer:
 
     def __init__(self, project_root: Path) -> None:
         """Check that Node.js and KaTeX are there; the process starts on first use.
-
-        Args:
-            project_root: The folder holding ``package.json`` and ``node_modules``.
 
         Raises:
             KatexSetupError: If Node.js or KaTeX is missing.
@@ -164,21 +176,8 @@ class KatexRenderer:
         return process
 
     def render(self, formulas: list[Formula]) -> list[str | KatexError]:
-        """Render formulas in one round trip; each result is HTML or the error.
-
-        Args:
-            formulas: The formulas to render.
-
-        Returns:
-            For each formula, KaTeX's HTML, or a :class:`KatexError` naming the problem.
-        """
+        """Render formulas in one round trip; each result is HTML or the error."""
         started = time.perf_counter()
-        try:
-            return self._render(formulas)
-        finally:
-            self.seconds += time.perf_counter() - started
-
-    def _render(self, formulas: list[Formula]) -> list[str | KatexError]:
         missing = list(dict.fromkeys(f for f in formulas if f not in self._cache))
         errors: dict[Formula, KatexError] = {}
         if missing:
@@ -196,6 +195,7 @@ class KatexRenderer:
                     self.formulas_rendered += 1
                 else:
                     errors[formula] = KatexError(item["error"])
+        self.seconds += time.perf_counter() - started
         return [errors.get(f) or self._cache[f] for f in formulas]
 
     def close(self) -> None:

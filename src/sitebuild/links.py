@@ -1,11 +1,9 @@
 """Links and anchors of the built site: every internal one must resolve.
 
-MkDocs' own validation (``validation:`` in mkdocs.yml, fatal under ``--strict``)
-checks the links written in Markdown. This module checks what came out: every
-``href`` of every built page, including those the theme, mkdocstrings and raw HTML
-wrote, must lead to a file of the site and, with a ``#fragment``, to an element
-with that id. It also finds headings whose anchors are unreadable (``_1``,
-``_2``: what Python-Markdown's default slugify makes of a Japanese heading).
+MkDocs checks the links written in Markdown; this checks what came out: every
+``href`` of every built page (theme, mkdocstrings and raw HTML included) must lead
+to a file of the site and, with a ``#fragment``, to an element with that id. It
+also finds unreadable heading anchors (``_1``: default slugify on Japanese).
 
 Run alone: ``python -m sitebuild.links site/``.
 """
@@ -54,12 +52,6 @@ class _Collector(HTMLParser):
 def parse_page(html: str) -> PageLinks:
     """Collect the ids, link targets and heading ids of a page.
 
-    Args:
-        html: The page's HTML.
-
-    Returns:
-        The page's ids, ``<a href>`` values and heading ids.
-
     Examples:
         >>> links = parse_page('<h2 id="laws">L</h2><a href="#laws">x</a><a name="top"></a>')
         >>> sorted(links.ids), links.hrefs, links.heading_ids
@@ -73,15 +65,6 @@ def parse_page(html: str) -> PageLinks:
 
 def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     """Return the file and fragment an internal ``href`` on ``page`` leads to.
-
-    Args:
-        site: The built site's folder.
-        page: The HTML file holding the link.
-        href: The link as written.
-
-    Returns:
-        ``(file, fragment)``, the file possibly missing; ``None`` for a link that
-        leaves the site (another scheme or host), which is not checked here.
 
     Examples:
         >>> site = Path("/site")
@@ -107,28 +90,13 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
 
 
 def parse_site(site: Path) -> dict[Path, PageLinks]:
-    """Parse every HTML page of the site once (see :func:`parse_page`).
-
-    Args:
-        site: The built site's folder.
-
-    Returns:
-        Each page's resolved path and what it offers and points to.
-    """
+    """Parse every HTML page of the site once (see :func:`parse_page`)."""
     site = site.resolve()
     return {path: parse_page(path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
 
 
 def broken_links(site: Path, pages: dict[Path, PageLinks] | None = None) -> list[str]:
-    """Every internal link of the site that leads nowhere, as ``page: href (why)``.
-
-    Args:
-        site: The built site's folder.
-        pages: The site already parsed by :func:`parse_site` (parsed here if None).
-
-    Returns:
-        One line per broken link; empty when every link resolves.
-    """
+    """Every internal link of the site that leads nowhere, as ``page: href (why)``."""
     site = site.resolve()
     pages = parse_site(site) if pages is None else pages
     problems = []
@@ -149,15 +117,7 @@ def broken_links(site: Path, pages: dict[Path, PageLinks] | None = None) -> list
 
 
 def unreadable_anchors(site: Path, pages: dict[Path, PageLinks] | None = None) -> list[str]:
-    """Headings whose anchors are only digits and underscores, as ``page: #id``.
-
-    Args:
-        site: The built site's folder.
-        pages: The site already parsed by :func:`parse_site` (parsed here if None).
-
-    Returns:
-        One line per unreadable heading anchor.
-    """
+    """Headings whose anchors are only digits and underscores, as ``page: #id``."""
     site = site.resolve()
     pages = parse_site(site) if pages is None else pages
     problems = []

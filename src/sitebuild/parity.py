@@ -1,25 +1,14 @@
 r"""Keep the language trees of ``docs/`` in step, so translations cannot drift.
 
-Each language has its own folder (``docs/ja/``, ``docs/en/``) holding the same
-pages under the same paths. For every pair of pages the check requires:
-
-- the same section structure (heading levels, in order),
-- the same equation tags (``\tag{...}``), in the same order,
-- the same executable code: identical token for token, apart from comments and
-  string literals shown to readers (a string may differ where the Japanese one
-  holds Japanese text), and identical written pycon output under that rule,
-- the same figures and images (figures come from the code, so the code rule
-  covers them; Markdown images are compared by file),
-- an up-to-date translation record: each page's front matter holds
-  ``counterpart: <hash>``, the hash of its counterpart's body when the two were
-  last brought in line (written by ``python -m sitebuild.parity --sync``). When
-  one side changes and the other does not, the other side is named as stale.
-
-A page present in one language only is an error: mkdocs-static-i18n would
-otherwise silently show the default language's page.
-
-Run alone with ``python -m sitebuild.parity`` (``--sync PAGE...`` records that
-the given pages are in line with their counterparts again).
+Each language folder (``docs/ja/``, ``docs/en/``) holds the same pages under the
+same paths, and each pair of pages has the same heading levels, ``\tag{...}``
+numbers and images in the same order, and the same executable code token for
+token (comments, and string literals that hold Japanese text on one side, may
+differ; written pycon output counts as code). Each page's front matter records
+``counterpart: <hash>``, the hash of its counterpart when the two were last
+brought in line (``python -m sitebuild.parity --sync PAGE...``); when one side
+changes and the other does not, the other is named as stale. A page in one
+language only is an error (mkdocs-static-i18n would silently show the other).
 """
 
 from __future__ import annotations
@@ -31,29 +20,26 @@ import io
 import re
 import sys
 import tokenize
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild.fences import CodeBlock, find_code_blocks
+from sitebuild.pages import CodeBlock, Page, read_page
 
 __all__ = [
     "PageFacts",
     "check_docs",
     "compare_pages",
     "counterpart_hash",
-    "front_matter_lines",
+    "is_stale",
     "main",
     "missing_translations",
+    "page_facts",
     "pages_of",
-    "read_page",
     "stale_pages",
     "sync_page",
 ]
 
-_FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
 _COUNTERPART = re.compile(r"^counterpart:\s*(?P<hash>[0-9a-f]+)\s*$", re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s")
 _TAG = re.compile(r"\\tag\{([^}]*)\}")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
@@ -61,27 +47,12 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def pages_of(language_dir: Path) -> set[str]:
-    """Return the Markdown pages under ``language_dir``, as POSIX relative paths.
-
-    Args:
-        language_dir: One language's folder, e.g. ``docs/ja``.
-
-    Returns:
-        The relative paths of its ``.md`` files.
-    """
+    """Return the Markdown pages under ``language_dir``, as POSIX relative paths."""
     return {path.relative_to(language_dir).as_posix() for path in language_dir.rglob("*.md")}
 
 
 def missing_translations(docs_dir: Path, languages: list[str]) -> list[str]:
     """List every page that exists in one language folder but not in another.
-
-    Args:
-        docs_dir: The ``docs/`` folder.
-        languages: The language folder names, e.g. ``["ja", "en"]``.
-
-    Returns:
-        One message per missing page, naming the file that exists and the one
-        that does not; empty when the trees match.
 
     Examples:
         >>> import tempfile
@@ -113,7 +84,6 @@ class PageFacts:
     Attributes:
         path: The Markdown file.
         body: The page without its front matter.
-        body_start: The file line where the body starts (after front matter).
         recorded_hash: The ``counterpart`` hash in the front matter, if any.
         headings: ``(line, level)`` of each heading outside code blocks.
         tags: ``(line, tag)`` of each ``\tag{...}`` outside code blocks.
@@ -123,7 +93,6 @@ class PageFacts:
 
     path: Path
     body: str
-    body_start: int
     recorded_hash: str | None
     headings: tuple[tuple[int, int], ...]
     tags: tuple[tuple[int, str], ...]
@@ -131,88 +100,26 @@ class PageFacts:
     blocks: tuple[CodeBlock, ...]
 
 
-def _prose_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """Yield (file line, line) for lines outside fenced code blocks."""
-    fence: str | None = None
-    for offset, line in enumerate(text.split("\n")):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)
-            continue
-        if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        yield first_line + offset, line
-
-
-def front_matter_lines(text: str) -> int:
-    r"""Count the lines of a page's YAML front matter, fences included.
-
-    Args:
-        text: The page source.
-
-    Returns:
-        The number of lines before the body; 0 without front matter.
-
-    Examples:
-        >>> front_matter_lines("---\ncounterpart: 00ff\n---\n# Title\n")
-        3
-        >>> front_matter_lines("# Title\n")
-        0
-    """
-    front = _FRONT_MATTER.match(text)
-    return text[: front.end()].count("\n") if front else 0
-
-
-def read_page(path: Path) -> PageFacts:
-    """Read the facts the parity check compares from one page.
-
-    Args:
-        path: A Markdown file.
-
-    Returns:
-        Its headings, tags, images, code blocks and recorded counterpart hash.
-    """
-    text = path.read_text(encoding="utf-8")
-    front = _FRONT_MATTER.match(text)
-    body = text[front.end() :] if front else text
-    body_start = front_matter_lines(text) + 1
-    recorded = _COUNTERPART.search(front["yaml"]) if front else None
-    prose = list(_prose_lines(body, body_start))
-    blocks = tuple(
-        CodeBlock(
-            language=block.language,
-            options=block.options,
-            code=block.code,
-            info_line=block.info_line + body_start - 1,
-            indent=block.indent,
-        )
-        for block in find_code_blocks(body)
-    )
+def page_facts(path: Path) -> PageFacts:
+    """Read the facts the parity check compares from one page."""
+    page: Page = read_page(path)
+    recorded = _COUNTERPART.search(page.front_matter)
+    prose = page.prose
     return PageFacts(
         path=path,
-        body=body,
-        body_start=body_start,
+        body=page.body,
         recorded_hash=recorded["hash"] if recorded else None,
         headings=tuple(
             (line, len(match.group(1))) for line, text in prose if (match := _HEADING.match(text))
         ),
         tags=tuple((line, tag) for line, text in prose for tag in _TAG.findall(text)),
         images=tuple((line, target) for line, text in prose for target in _IMAGE.findall(text)),
-        blocks=blocks,
+        blocks=tuple(page.blocks),
     )
 
 
 def counterpart_hash(facts: PageFacts) -> str:
-    """Hash a page's body (whitespace at line ends ignored), to record in its counterpart.
-
-    Args:
-        facts: The page, as read by :func:`read_page`.
-
-    Returns:
-        The first 16 hex digits of the SHA-256 of the normalised body.
-    """
+    """Hash a page's body (whitespace at line ends ignored), to record in its counterpart."""
     normalised = "\n".join(line.rstrip() for line in facts.body.strip().split("\n"))
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
@@ -318,15 +225,7 @@ def _compare_sequence(
 
 
 def compare_pages(first: PageFacts, second: PageFacts) -> list[str]:
-    """Compare two translations of one page.
-
-    Args:
-        first: The page in one language.
-        second: The same page in the other language.
-
-    Returns:
-        One message per difference, naming both files (with lines) and what differs.
-    """
+    """Compare two translations of one page."""
     return [
         *_compare_sequence(
             "heading levels", first.headings, second.headings, first.path, second.path
@@ -338,15 +237,7 @@ def compare_pages(first: PageFacts, second: PageFacts) -> list[str]:
 
 
 def stale_pages(first: PageFacts, second: PageFacts) -> list[str]:
-    """Name each page whose record of its counterpart is missing or out of date.
-
-    Args:
-        first: The page in one language.
-        second: The same page in the other language.
-
-    Returns:
-        One message per stale page.
-    """
+    """Name each page whose record of its counterpart is missing or out of date."""
     messages = []
     for page, counterpart in ((first, second), (second, first)):
         current = counterpart_hash(counterpart)
@@ -365,24 +256,15 @@ def stale_pages(first: PageFacts, second: PageFacts) -> list[str]:
 
 
 def sync_page(page: Path, counterpart: Path) -> bool:
-    """Record in ``page``'s front matter that it is in line with ``counterpart`` now.
-
-    Args:
-        page: The page to update.
-        counterpart: The same page in the other language.
-
-    Returns:
-        Whether the file changed.
-    """
-    record = f"counterpart: {counterpart_hash(read_page(counterpart))}"
+    """Record in ``page``'s front matter that it is in line with ``counterpart`` now."""
+    record = f"counterpart: {counterpart_hash(page_facts(counterpart))}"
     text = page.read_text(encoding="utf-8")
-    front = _FRONT_MATTER.match(text)
-    if front is None:
-        updated = f"---\n{record}\n---\n{text}"
-    elif _COUNTERPART.search(front["yaml"]):
-        updated = _COUNTERPART.sub(record, text[: front.end()], count=1) + text[front.end() :]
+    source = Page.parse(text)
+    if _COUNTERPART.search(source.front_matter):
+        front = _COUNTERPART.sub(record, source.front_matter, count=1)
     else:
-        updated = f"---\n{front['yaml']}\n{record}\n---\n{text[front.end() :]}"
+        front = "\n".join(filter(None, [source.front_matter, record]))
+    updated = f"---\n{front}\n---\n{source.body}"
     if updated == text:
         return False
     page.write_text(updated, encoding="utf-8")
@@ -390,22 +272,13 @@ def sync_page(page: Path, counterpart: Path) -> bool:
 
 
 def check_docs(docs_dir: Path, languages: list[str], *, staleness: bool = True) -> list[str]:
-    """Run every parity check over ``docs_dir``.
-
-    Args:
-        docs_dir: The ``docs/`` folder.
-        languages: The language folders; the first is compared with each other one.
-        staleness: Whether to check the ``counterpart`` records too.
-
-    Returns:
-        All problems found; empty when the languages are in step.
-    """
+    """Run every parity check over ``docs_dir``."""
     messages = missing_translations(docs_dir, languages)
     reference, *others = languages
     for other in others:
         for page in sorted(pages_of(docs_dir / reference) & pages_of(docs_dir / other)):
-            first = read_page(docs_dir / reference / page)
-            second = read_page(docs_dir / other / page)
+            first = page_facts(docs_dir / reference / page)
+            second = page_facts(docs_dir / other / page)
             messages.extend(compare_pages(first, second))
             if staleness:
                 messages.extend(stale_pages(first, second))
@@ -423,14 +296,7 @@ def _counterpart_of(page: Path, docs_dir: Path, languages: list[str]) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: check parity, or record that pages are in line (``--sync``).
-
-    Args:
-        argv: Arguments (default: ``sys.argv[1:]``).
-
-    Returns:
-        The exit status: 0 when in step, 1 when problems were found.
-    """
+    """Command line: check parity, or record that pages are in line (``--sync``)."""
     parser = argparse.ArgumentParser(prog="python -m sitebuild.parity", description=__doc__)
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder")
     parser.add_argument("--languages", nargs="+", default=["ja", "en"])
@@ -466,45 +332,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
-_STALE_NOTICE = {
-    "ja": (
-        '!!! warning "翻訳が追いついていない可能性があります"\n'
-        "    このページの英語版は、最後に内容をそろえたあとで変更されています。"
-        "英語版もあわせてご確認ください。\n\n"
-    ),
-    "en": (
-        '!!! warning "This translation may be behind"\n'
-        "    The Japanese version of this page has changed since the two were last brought "
-        "in line. The Japanese page may say more.\n\n"
-    ),
-}
-
-
-def stale_notice(docs_dir: Path, page: str, languages: list[str]) -> str | None:
-    """Return a notice for readers when ``page`` may lag behind its counterpart.
-
-    Args:
-        docs_dir: The ``docs/`` folder.
-        page: The page's path under ``docs_dir``, language folder first
-            (e.g. ``"en/exponential/laws.md"``).
-        languages: The two language folders.
-
-    Returns:
-        A Markdown admonition in the page's language, or ``None`` when the page's
-        record matches its counterpart (or either side has no record yet).
-    """
+def is_stale(docs_dir: Path, page: str, languages: list[str]) -> bool:
+    """Whether ``page`` may lag behind its counterpart (its record is out of date)."""
     language, _, rest = page.partition("/")
     others = [other for other in languages if other != language]
-    counterpart = docs_dir / others[0] / rest if len(others) == 1 else None
-    if language not in _STALE_NOTICE or counterpart is None or not counterpart.is_file():
-        return None
-    facts = read_page(docs_dir / page)
-    if facts.recorded_hash is None:
-        return None
-    if facts.recorded_hash == counterpart_hash(read_page(counterpart)):
-        return None
-    return _STALE_NOTICE[language]
+    if len(others) != 1 or not (counterpart := docs_dir / others[0] / rest).is_file():
+        return False
+    recorded = page_facts(docs_dir / page).recorded_hash
+    return recorded not in {None, counterpart_hash(page_facts(counterpart))}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,31 +1,25 @@
-"""The MkDocs plugin that wires sitebuild into the build.
+"""The MkDocs plugin, the one module that speaks MkDocs; its handlers in the order of events.
 
-Order of work on each page (data flows one way):
-
-1. ``on_page_markdown``: every python/pycon block gets a session scoped to its
-   page and language and an id naming its file and line.
-2. Markdown conversion: markdown-exec runs the blocks through
-   :mod:`sitebuild.execution` (pycon transcripts show real output; a written
-   output that differs is reported with file and line).
-3. ``on_page_content``: KaTeX renders every formula (one Node.js process for the
-   whole build); a formula KaTeX cannot parse fails the build naming page and TeX.
-4. ``on_post_build``: KaTeX's CSS and fonts, the site's CSS and its small script
-   (accessibility fixes to the theme) are copied into the site; no math JavaScript
-   is shipped. Each language gets its own search index and sitemap, and its pages
-   a ``base_url`` at the language's root (:mod:`sitebuild.search`).
+Everything it calls is plain Python. A page's Markdown flows one way: dated and its
+examples prepared (``on_page_markdown``), examples run by markdown-exec through
+:mod:`sitebuild.examples` during conversion, formulas rendered (``on_page_content``),
+then HTML. ``on_post_build`` adds the assets and each language's search index.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
-import os
 import re
 import shutil
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 import markdown_exec
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,80 +30,117 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from sitebuild.execution import session_key
-from sitebuild.fences import find_code_blocks, format_info
+from sitebuild.examples import BuildExamples
 from sitebuild.fonts import FontSubsetting, formula_characters
-from sitebuild.gitdates import format_date, last_commit_dates
-from sitebuild.katex import (
-    FORMULA_PATTERN,
-    KatexError,
-    KatexRenderer,
-    KatexSetupError,
-    find_formulas,
-    katex_dist,
-)
-from sitebuild.parity import front_matter_lines, missing_translations, stale_notice
-from sitebuild.prerun import PreRun
-from sitebuild.runner import RUNNER, format_pycon, format_python, source_digest
-from sitebuild.search import LanguageSites, drop_alternate_links
+from sitebuild.katex import KatexError, KatexRenderer, KatexSetupError, katex_dist, render_formulas
+from sitebuild.language_sites import LanguageSites, drop_alternate_links
+from sitebuild.pages import format_date, last_commit_dates
+from sitebuild.parity import is_stale, missing_translations
 
 __all__ = ["SiteBuildPlugin"]
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
 _ASSETS = Path(__file__).with_name("assets")
+_OVERRIDES = Path(__file__).with_name("overrides")
 _KATEX_CSS = "assets/katex/katex.min.css"
 _SITE_CSS = "assets/sitebuild.css"
 _SITE_JS = "assets/sitebuild.js"
 #: A figure made by aimath.plots (they never nest).
 _FIGURE = re.compile(r'<figure class="aimath-plot".*?</figure>', re.DOTALL)
 _STASHED = re.compile(r'<span data-sitebuild-stash="(\d+)"></span>')
+#: Shown under the title of a page whose translation may be behind (parity.is_stale).
+_STALE_NOTICE = {
+    "ja": (
+        '!!! warning "翻訳が追いついていない可能性があります"\n'
+        "    このページの英語版は、最後に内容をそろえたあとで変更されています。"
+        "英語版もあわせてご確認ください。\n\n"
+    ),
+    "en": (
+        '!!! warning "This translation may be behind"\n'
+        "    The Japanese version of this page has changed since the two were last brought "
+        "in line. The Japanese page may say more.\n\n"
+    ),
+}
+
+
+class _TemplateCache(BytecodeCache):
+    """Compiled Jinja templates in memory: MkDocs makes a new environment every build."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class SiteBuildConfig(Config):
     """Options of the ``sitebuild`` plugin."""
 
     languages = config_options.Type(list, default=["ja", "en"])
+    #: False shows the examples' source without running them (the benchmark's baseline).
+    execute = config_options.Type((bool, int), default=True)
+    #: Where to write what the build's examples and formulas cost, as JSON ("": nowhere).
+    stats_file = config_options.Type(str, default="")
 
 
 class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
     """Executed examples, build-time KaTeX and language checks for the site."""
 
     def __init__(self) -> None:
-        """Start without a renderer; :meth:`on_config` makes one."""
-        self.renderer: KatexRenderer | None = None
-        self.project_root = Path.cwd()
-        self.commit_dates: dict[str, Any] = {}
-        self.stashed: dict[str, list[str]] = {}
-        self.language_sites = LanguageSites(["ja", "en"])
+        """Start with nothing: :meth:`on_config` makes the parts."""
         self.command = ""
-        self.prerun: PreRun | None = None
-        self.formula_chars: dict[str, set[str]] = {}
+        self.dirty = False
+        self.templates = _TemplateCache()
+        self.project = Path.cwd()
+        self.examples: BuildExamples | None = None
+        self.renderer: KatexRenderer | None = None
+        self.language_sites: LanguageSites  # made once per process: on_config runs per language
+        self.commit_dates: dict[str, dt.date] = {}
+        self.stashed: dict[str, list[str]] = {}
+        self.formula_chars: set[str] = set()
         self.font_job: FontSubsetting | None = None
 
+    # With on_startup, `mkdocs serve` keeps the plugin (and its caches) across rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember the command (also, MkDocs keeps a plugin with this event across rebuilds)."""
-        del dirty
-        self.command = command
+        """Remember the command, and whether only changed pages are rebuilt (``--dirty``)."""
+        self.command, self.dirty = command, dirty
+        self.language_sites = LanguageSites(list(self.config.languages))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Check the set-up, register the example formatters and the CSS."""
-        self.project_root = Path(config.config_file_path).resolve().parent
-        if self.renderer is None:
-            try:
-                self.renderer = KatexRenderer(self.project_root)
-            except KatexSetupError as error:
-                raise PluginError(str(error)) from error
-        missing = missing_translations(Path(config.docs_dir), self.config.languages)
+        """Check the set-up; register the example formatters, the templates and assets."""
+        self.project = project = Path(config.config_file_path).resolve().parent
+        docs = Path(config.docs_dir)
+        missing = missing_translations(docs, self.config.languages)
         if missing:
             raise PluginError("pages missing in one language:\n  " + "\n  ".join(missing))
-        self.commit_dates = last_commit_dates(self.project_root)
-        self.language_sites.languages = list(self.config.languages)
-        self.language_sites.configure(config)
-        markdown_exec.formatters["python"] = format_python
-        markdown_exec.formatters["pycon"] = format_pycon
-        RUNNER.execute = os.environ.get("SITEBUILD_EXECUTE", "1") != "0"
-        RUNNER.library_digest = source_digest(self.project_root / "src")
+        if self.renderer is None:
+            try:
+                self.renderer = KatexRenderer(project)
+            except KatexSetupError as error:
+                raise PluginError(str(error)) from error
+        if self.examples is None:
+            self.examples = BuildExamples(project, docs, execute=bool(self.config.execute))
+        library_changed = self.examples.start_build()
+        if library_changed and self.dirty:
+            # `serve --dirty` rebuilds only pages edited since their output was
+            # written: remove every output, so every page (examples and API
+            # reference alike) is built again with the new library.
+            shutil.rmtree(config.site_dir, ignore_errors=True)
+        for language in ("python", "pycon"):
+            markdown_exec.formatters[language] = self.examples.formatter(language)
+        self.commit_dates = last_commit_dates(project, docs.relative_to(project).as_posix())
+        dirs: list[str] = config.theme.dirs
+        if str(_OVERRIDES) not in dirs:  # a project's own custom_dir (first) still wins
+            dirs.insert(1 if config.theme.custom_dir else 0, str(_OVERRIDES))
+        if config.site_url and "scope" not in config.extra:
+            # Material keeps the palette choice under this path; by default it is
+            # base_url, the language's root: one scope shares it across languages.
+            config.extra["scope"] = urlsplit(config.site_url).path or "/"
         for css in (_KATEX_CSS, _SITE_CSS):
             if css not in config.extra_css:
                 config.extra_css.append(css)
@@ -119,67 +150,53 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) chose this language's pages
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """In ``mkdocs build``, share the examples with a second process (sitebuild.prerun).
+        """In the default language's build, let a worker run the other pages ahead.
 
-        Each language's pages are built from the start; the second process runs
-        them from the end, the default language's first.
+        The worker takes the other languages' pages, each from its end, then the
+        default language's from its end; the build takes each language's from the
+        start (:class:`sitebuild.examples.Prefetch`). Translations share paths.
         """
-        if self.command != "build" or not RUNNER.execute or self.prerun is not None:
-            return files
+        assert self.examples is not None
         default, *others = self.config.languages
-        # The order in which MkDocs will build this language's pages.
         order = [file.src_uri for file in files.documentation_pages()]
-        if not all(page.startswith(f"{default}/") for page in order):
-            return files  # not the default language's build (nothing was shared)
-        docs = Path(config.docs_dir)
-        languages = [order]
-        for other in others:
-            translated = [page.replace(f"{default}/", f"{other}/", 1) for page in order]
-            languages.append([page for page in translated if (docs / page).is_file()])
-        self.prerun = PreRun(self.project_root, docs, languages)
+        if order and order[0].startswith(f"{default}/"):
+            ahead: list[str] = []
+            for language in [*others, default]:
+                pages = [f"{language}/{PurePosixPath(p).relative_to(default)}" for p in order]
+                ahead += reversed([p for p in pages if Path(config.docs_dir, p).is_file()])
+            self.examples.run_ahead(ahead)
         return files
 
-    def _take_results_for(self, page: str) -> None:
-        """Before a page: claim it, or wait for the second process's outputs for it."""
-        if self.prerun is not None:
-            RUNNER.cache.update(self.prerun.take(page))
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep the theme's compiled templates across rebuilds (keyed by their source)."""
+        del config, files
+        env.bytecode_cache = self.templates
+        return env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Scope each example's session to its page and name its file and line."""
+        """Date the page, prepare its examples, warn readers if its translation is stale."""
         del files
-        page_path = page.file.src_uri
-        RUNNER.start_page(page_path)
-        source_name = Path(config.docs_dir, page_path).relative_to(self.project_root).as_posix()
-        language = page_path.partition("/")[0]
-        self._take_results_for(page_path)
-        if source_name in self.commit_dates:
-            # Material shows this in the page footer, with a "last update" label.
-            date = self.commit_dates[source_name]
+        assert self.examples is not None
+        path = page.file.src_uri
+        language = path.partition("/")[0]
+        text = Path(config.docs_dir, path).read_text(encoding="utf-8")
+        date = self.commit_dates.get(
+            Path(config.docs_dir, path).relative_to(self.project).as_posix()
+        )
+        if date is not None:  # Material shows it in the footer, as "last update"
             page.meta["git_revision_date_localized"] = format_date(date, language)
-        # MkDocs hands over the page without its front matter: count those lines
-        # back in, so that ids name the line in the file.
-        source_text = Path(config.docs_dir, page_path).read_text(encoding="utf-8")
-        offset = front_matter_lines(source_text)
+        markdown = self.examples.prepare(path, text, markdown)
+        if language not in _STALE_NOTICE or not is_stale(
+            Path(config.docs_dir), path, self.config.languages
+        ):
+            return markdown
+        log.info("%s may be behind its translation; showing a notice", path)
+        # After the title: MkDocs takes the page title from a leading "# " heading.
         lines = markdown.split("\n")
-        for block in find_code_blocks(markdown):
-            if not block.executes:
-                continue
-            options = dict(block.options)
-            options["session"] = session_key(page_path, block.session)
-            options["id"] = f"{source_name}:{block.first_code_line + offset}"
-            options["idprefix"] = ""
-            fence = lines[block.info_line - 1]
-            opening = re.match(r"[ \t]*(`{3,}|~{3,})", fence)
-            assert opening is not None
-            lines[block.info_line - 1] = f"{opening.group(0)}{format_info(block.language, options)}"
-        notice = stale_notice(Path(config.docs_dir), page_path, self.config.languages)
-        if notice is not None:
-            log.info("%s may be behind its translation; showing a notice", source_name)
-            # After the title: MkDocs takes the page title from a leading "# " heading.
-            title = next((n for n, line in enumerate(lines) if line.startswith("# ")), -1)
-            lines[title + 1 : title + 1] = ["", notice]
+        title = next((n for n, line in enumerate(lines) if line.startswith("# ")), -1)
+        lines[title + 1 : title + 1] = ["", _STALE_NOTICE[language]]
         return "\n".join(lines)
 
     def on_page_content(
@@ -188,44 +205,26 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         """Render every formula with KaTeX; set formulas and figures aside until the end.
 
         Formulas (HTML+MathML) and figures (inline SVG) make up most of a page's
-        bytes but none of its searchable text. They are replaced by empty
-        placeholders here and put back in :meth:`on_post_page`, so that the search
-        plugin and the templates in between never parse them.
+        bytes but none of its searchable text. Empty placeholders stand in for
+        them until :meth:`on_post_page`, so the search plugin and the templates in
+        between never parse them.
         """
         del config, files
+        assert self.renderer is not None
         stash: list[str] = []
 
         def set_aside(markup: str) -> str:
             stash.append(markup)
             return f'<span data-sitebuild-stash="{len(stash) - 1}"></span>'
 
-        formulas = find_formulas(html)
-        if formulas:
-            assert self.renderer is not None
-            rendered = self.renderer.render(formulas)
-            for formula, result in zip(formulas, rendered, strict=True):
-                if isinstance(result, KatexError):
-                    msg = (
-                        f"{page.file.src_path}: KaTeX cannot render the formula "
-                        f"{formula.tex!r}: {result}"
-                    )
-                    raise PluginError(msg)
-            if self.command == "build":  # only the published site gets font subsets
-                language = page.file.src_uri.partition("/")[0]
-                characters = self.formula_chars.setdefault(language, set())
-                for markup in rendered:
-                    characters.update(formula_characters(str(markup)))
-            results = iter(rendered)
-
-            def replace(match: re.Match[str]) -> str:
-                tag = match["tag"]
-                # data-search-exclude: the index would otherwise hold each formula three
-                # times (MathML, TeX annotation, HTML glyphs).
-                return set_aside(
-                    f'<{tag} class="arithmatex" data-search-exclude="1">{next(results)}</{tag}>'
-                )
-
-            html = FORMULA_PATTERN.sub(replace, html)
+        try:
+            html, formulas = render_formulas(html, self.renderer, set_aside)
+        except KatexError as error:
+            msg = f"{page.file.src_path}: {error}"
+            raise PluginError(msg) from error
+        if self.command == "build":  # only the published site gets font subsets
+            for markup in formulas:
+                self.formula_chars.update(formula_characters(markup))
         html = _FIGURE.sub(lambda match: set_aside(match.group(0)), html)
         self.stashed[page.file.src_uri] = stash
         return html
@@ -233,40 +232,36 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """Give the page the root of its language as ``base_url`` (see sitebuild.search)."""
+        """Give the page the root of its language as ``base_url`` (see language_sites)."""
         del config, nav
         context["base_url"] = self.language_sites.base_url(page.url)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Put formulas and figures back; drop the hreflang links (see sitebuild.search)."""
+        """Put formulas and figures back; drop the hreflang links (see language_sites)."""
         del config
         stash = self.stashed.pop(page.file.src_uri, [])
         output = _STASHED.sub(lambda match: stash[int(match[1])], output)
         return drop_alternate_links(output)
 
-    def _copy_assets(self, *, config: MkDocsConfig) -> None:
-        """Copy KaTeX's CSS (woff2 fonts only) and the site's CSS into the site."""
+    def _on_post_build_copy_assets(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        dist = katex_dist(self.project_root)
+        dist = katex_dist(self.project)
         target = site / "assets" / "katex"
         (target / "fonts").mkdir(parents=True, exist_ok=True)
         css = (dist / "katex.min.css").read_text(encoding="utf-8")
         # Every browser the site supports reads woff2; drop the woff/ttf fallbacks.
         css = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
         (target / "katex.min.css").write_text(css, encoding="utf-8")
-        characters = set().union(*self.formula_chars.values())
-        if self.command == "build" and characters:
-            # The published site gets fonts cut down to the formulas' characters
-            # (sitebuild.fonts), written by a second process while the build goes on.
-            # Every language's build ends here, and all languages share these fonts:
-            # a later language starts the job again only if it adds characters (an
-            # identical second job cost 1.3 s at the very end of every build).
+        if self.command == "build" and self.formula_chars:
+            # Fonts cut down to the formulas' characters, by a second process while
+            # the next language builds. All languages share them: a later language
+            # starts the job again only if it adds characters.
             job = self.font_job
-            if job is None or not characters <= job.characters:
+            if job is None or not self.formula_chars <= job.characters:
                 if job is not None:
                     job.stop()
-                self.font_job = FontSubsetting(dist / "fonts", target / "fonts", characters)
+                self.font_job = FontSubsetting(dist / "fonts", target / "fonts", self.formula_chars)
         else:
             for font in (dist / "fonts").glob("*.woff2"):
                 shutil.copyfile(font, target / "fonts" / font.name)
@@ -274,41 +269,49 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         shutil.copyfile(_ASSETS / "sitebuild.js", site / _SITE_JS)
 
     @event_priority(-50)  # after the search plugin wrote this language's index
-    def _collect_search_index(self, *, config: MkDocsConfig) -> None:
-        self.language_sites.collect(config)
+    def _on_post_build_collect_search_index(self, *, config: MkDocsConfig) -> None:
+        env = config.theme.get_env()
+        template = env.get_template("partials/language.html", None, {"config": config})
+        translate: Callable[[str], str] = template.module.t  # type: ignore[attr-defined]
+        language = config.theme["language"]
+        self.language_sites.collect(Path(config.site_dir), language, translate)
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) built the others and merged
-    def _write_language_sites(self, *, config: MkDocsConfig) -> None:
-        self.language_sites.write(config)
-        # The last language's build gets here after every language started (or
-        # kept) the font job with its characters, so the job has them all.
+    def _on_post_build_write_language_sites(self, *, config: MkDocsConfig) -> None:
+        self.language_sites.write(Path(config.site_dir), config.site_url or "")
+        # The last language's build ends here, after every language started (or
+        # kept) the font job with its characters: the job has them all.
         job, self.font_job = self.font_job, None
         if job is not None and (errors := job.wait()) is not None:
             msg = f"subsetting KaTeX's fonts into {job.target} failed:\n{errors}"
             raise PluginError(msg)
+        if self.examples is not None:
+            self.examples.close()
 
-    on_post_build = CombinedEvent(_copy_assets, _collect_search_index, _write_language_sites)
+    on_post_build = CombinedEvent(
+        _on_post_build_copy_assets,
+        _on_post_build_collect_search_index,
+        _on_post_build_write_language_sites,
+    )
 
     def on_shutdown(self) -> None:
-        """Stop the Node.js process; write the build's statistics if asked to."""
-        stats_file = os.environ.get("SITEBUILD_STATS")
-        if stats_file:
+        """Write the build's statistics if asked to; stop the helper processes."""
+        if self.config.stats_file and self.examples is not None:
+            runner = self.examples.runner
             stats = {
-                "blocks_executed": RUNNER.stats.executed,
-                "blocks_from_cache": RUNNER.stats.from_cache,
-                "blocks_run_by_second_process": self.prerun.blocks if self.prerun else 0,
-                "execution_seconds": dict(RUNNER.stats.seconds),
+                "blocks_executed": runner.stats.executed,
+                "blocks_from_cache": runner.stats.from_cache,
+                "blocks_run_by_second_process": self.examples.prefetched,
+                "execution_seconds": dict(runner.stats.seconds),
                 "katex_seconds": self.renderer.seconds if self.renderer else 0.0,
                 "formulas_rendered": self.renderer.formulas_rendered if self.renderer else 0,
                 "katex_processes": self.renderer.processes_started if self.renderer else 0,
             }
-            Path(stats_file).write_text(json.dumps(stats, indent=2), encoding="utf-8")
+            Path(self.config.stats_file).write_text(json.dumps(stats, indent=2), "utf-8")
         if self.font_job is not None:
             self.font_job.stop()
-            self.font_job = None
-        if self.prerun is not None:
-            self.prerun.stop()
-            self.prerun = None
+        if self.examples is not None:
+            self.examples.close()
         if self.renderer is not None:
             self.renderer.close()
             self.renderer = None

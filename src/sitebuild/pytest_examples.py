@@ -1,24 +1,23 @@
 """pytest plugin: every python and pycon block of every page is a test item.
 
 Enabled from pyproject (``-p sitebuild.pytest_examples``). For each Markdown page
-under ``docs/``, each executable block becomes one item named by its line
-(``docs/ja/index.md::line:12``). Blocks run through :mod:`sitebuild.execution`,
-with the same sessions as the build: one namespace per page and session. When an
-item runs alone (``-k``), the earlier blocks of its session run first, so the
-item sees the state it sees in the build.
+under ``docs/``, each python or pycon block becomes one item named by its line
+(``docs/ja/index.md::line:12``). Blocks run through the build's
+:class:`sitebuild.execution.Runner`, with the same sessions: one namespace per page
+and session. When an item runs alone (``-k``), the earlier blocks of its session
+run first, so the item sees the state it sees in the build.
 """
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sitebuild.execution import SessionStore, run_pycon, run_python, session_key
-from sitebuild.fences import CodeBlock, find_code_blocks
+from sitebuild.execution import Runner
+from sitebuild.pages import read_page
 
 __all__ = ["ExampleFailure", "MarkdownExampleItem", "MarkdownExamples"]
 
@@ -40,14 +39,14 @@ class MarkdownExamples(pytest.File):
     """The executable blocks of one Markdown page."""
 
     def __init__(self, **kwargs: Any) -> None:
-        """Parse the page once; its sessions start empty."""
+        """Read the page once; its sessions start empty."""
         super().__init__(**kwargs)
-        self.blocks = find_code_blocks(self.path.read_text(encoding="utf-8"))
-        self.sessions = SessionStore()
-        self.finished: set[int] = set()
-        docs = Path(str(self.config.rootpath)) / "docs"
-        self.page = self.path.relative_to(docs).as_posix()
-        self.source_name = self.path.relative_to(Path(str(self.config.rootpath))).as_posix()
+        root = Path(str(self.config.rootpath))
+        self.blocks = read_page(self.path).blocks
+        self.page = self.path.relative_to(root / "docs").as_posix()
+        self.source_name = self.path.relative_to(root).as_posix()
+        self.runner = Runner()
+        self.runner.start_page(self.page, self.source_name, self.blocks)
 
     def collect(self) -> Iterator[MarkdownExampleItem]:
         """Yield one item per python or pycon block."""
@@ -55,56 +54,28 @@ class MarkdownExamples(pytest.File):
             yield MarkdownExampleItem.from_parent(self, name=f"line:{block.info_line}", index=index)
 
     def run_block(self, index: int) -> None:
-        """Run block ``index`` after any earlier, not yet run block of its session."""
+        """Run block ``index``, after the earlier blocks of its session that have not run."""
         block = self.blocks[index]
-        for earlier in range(index):
-            if earlier not in self.finished and self.blocks[earlier].session == block.session:
-                try:
-                    self._execute(self.blocks[earlier])
-                except ExampleFailure as failure:
-                    msg = (
-                        f"{self.source_name}:{self.blocks[earlier].info_line}: an earlier "
-                        f"block of this session failed, so line {block.info_line} cannot run:"
-                        f"\n{failure}"
-                    )
-                    raise ExampleFailure(msg) from None
-                self.finished.add(earlier)
-        self._execute(block)
-        self.finished.add(index)
-
-    def _execute(self, block: CodeBlock) -> None:
         if not block.executes:
             msg = (
                 f"{self.source_name}:{block.info_line}: {block.language} block without "
                 'exec="on" is shown to readers but never run; add exec="on"'
             )
             raise ExampleFailure(msg)
-        namespace = self.sessions.namespace(session_key(self.page, block.session))
-        if block.language == "pycon":
-            result = run_pycon(
-                block.code,
-                filename=self.source_name,
-                first_line=block.first_code_line,
-                namespace=namespace,
-            )
-            if result.mismatches:
-                raise ExampleFailure("\n\n".join(m.describe() for m in result.mismatches))
+        outcome = self.runner.run(self.page, block)
+        if outcome.ok:
             return
-        try:
-            run_python(
-                block.code,
-                filename=self.source_name,
-                first_line=block.first_code_line,
-                namespace=namespace,
+        if outcome.error is not None:
+            failure = f"{self.source_name}:{outcome.block.info_line}: the block raised\n"
+            failure += outcome.error
+        else:
+            failure = "\n\n".join(m.describe() for m in outcome.mismatches)
+        if outcome.block is not block:
+            failure = (
+                f"{self.source_name}:{outcome.block.info_line}: an earlier block of this "
+                f"session failed, so line {block.info_line} cannot run:\n{failure}"
             )
-        except Exception as error:  # noqa: BLE001 - any error of an example is its failure
-            frames = [
-                line
-                for line in traceback.format_exception(error)
-                if "sitebuild/execution.py" not in line
-            ]
-            msg = f"{self.source_name}:{block.info_line}: the block raised\n" + "".join(frames)
-            raise ExampleFailure(msg) from None
+        raise ExampleFailure(failure)
 
 
 class MarkdownExampleItem(pytest.Item):

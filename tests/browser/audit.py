@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import ConsoleMessage, Page, Request, Response, ViewportSize
 
+from sitebuild.pages import prose_lines
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -182,7 +184,6 @@ class FormulaCounts:
     tags: int
 
 
-_FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks)", re.DOTALL)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -194,21 +195,8 @@ def markdown_without_code(markdown: str) -> str:
         >>> markdown_without_code("a `\\(x\\)` b\n```tex\n$$\n```\n\\(y\\)\n")
         'a  b\n\\(y\\)\n'
     """
-    kept: list[str] = []
-    closing: re.Pattern[str] | None = None
-    for line in markdown.splitlines(keepends=True):
-        if closing is not None:
-            if closing.match(line):
-                closing = None
-            continue
-        opening = _FENCE_OPEN.match(line)
-        if opening:
-            fence = opening["fence"]
-            closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
-            continue
-        kept.append(line)
-    text = _HTML_COMMENT.sub("", "".join(kept))
-    return _INLINE_CODE.sub("", text)
+    text = "\n".join(line for _, line in prose_lines(markdown))
+    return _INLINE_CODE.sub("", _HTML_COMMENT.sub("", text))
 
 
 def count_formulas(markdown: str) -> FormulaCounts:

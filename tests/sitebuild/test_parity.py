@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.parity import check_docs, main, read_page, stale_notice, sync_page
+from sitebuild.parity import check_docs, is_stale, main, page_facts, sync_page
 from tests.conftest import ROOT
 
 LANGUAGES = ["ja", "en"]
@@ -107,8 +107,8 @@ def test_stale_translation_is_named(tmp_path: Path) -> None:
     problems = check_docs(docs, LANGUAGES)
     assert len(problems) == 1
     assert problems[0].startswith(f"{docs}/ja/laws.md may be stale: {docs}/en/laws.md changed")
-    assert stale_notice(docs, "ja/laws.md", LANGUAGES) is not None
-    assert stale_notice(docs, "en/laws.md", LANGUAGES) is None
+    assert is_stale(docs, "ja/laws.md", LANGUAGES)
+    assert not is_stale(docs, "en/laws.md", LANGUAGES)
 
 
 def test_missing_record_is_named(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_command_line_reports_and_syncs(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["--docs", str(docs)]) == 1
     assert "parity problem(s)" in capsys.readouterr().err
     assert main(["--docs", str(docs), "--sync", str(docs / "en/laws.md")]) == 0
-    assert read_page(docs / "ja/laws.md").recorded_hash is not None
+    assert page_facts(docs / "ja/laws.md").recorded_hash is not None
     assert main(["--docs", str(docs)]) == 0
 
 
@@ -154,7 +154,7 @@ def test_stale_page_shows_readers_a_notice_in_their_language(
 
 @pytest.mark.build
 def test_pages_show_their_last_commit_date(built_site) -> None:  # type: ignore[no-untyped-def]
-    from sitebuild.gitdates import format_date, last_commit_dates
+    from sitebuild.pages import format_date, last_commit_dates
 
     dates = last_commit_dates(ROOT)
     date = dates["docs/ja/exponential/what-is.md"]

@@ -167,3 +167,11 @@ def test_katex_fonts_are_cut_down_to_the_characters_the_formulas_use(built_site:
             font_file.name,
             sorted(map(chr, wanted - set(subset_map))),
         )
+
+
+def test_each_language_has_its_own_search_index(built_site: Build) -> None:
+    for path, language in (("search", "ja"), ("en/search", "en")):
+        index = json.loads((built_site.site / path / "search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [language]
+        assert index["docs"]
+        assert not [doc for doc in index["docs"] if doc["location"].startswith("en/")]
