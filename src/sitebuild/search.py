@@ -53,14 +53,15 @@ OVERRIDES = Path(__file__).with_name("overrides")
 _ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _SITEMAP_URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.DOTALL)
 _SITEMAP_LOC = re.compile(r"<loc>([^<]*)</loc>")
-#: Extra word boundaries for Japanese search, where katakana or hiragana meets kanji
-#: (ネイピア|数, 底|の|変換, 桁|落|ち). Material splits Japanese text with TinySegmenter
-#: when it builds the index, but splits a query only at the separator (and kanji runs
-#: by the index's terms), so a query like ネイピア数 or 丸め誤差 stayed one term the
-#: index never held and found nothing. Zero-width, so both the index and the query
-#: split there alike.
+#: Extra word boundaries for Japanese search: the middle dot that lists words
+#: (複利・増殖), and, zero-width, where katakana or hiragana meets kanji (ネイピア|数,
+#: 底|の|変換, 桁|落|ち). Material splits Japanese text with TinySegmenter when it
+#: builds the index, but splits a query only at the separator (and kanji runs by the
+#: index's terms), so a query like ネイピア数 or 丸め誤差 stayed one term the index
+#: never held and found nothing. Both the index and the query split here alike.
 JAPANESE_SCRIPT_BOUNDARY = (
-    r"(?<=[\u3040-\u30ff])(?=[\u4e00-\u9fff\u3005])|(?<=[\u4e00-\u9fff\u3005])(?=[\u3040-\u30ff])"
+    r"・|(?<=[\u3040-\u30ff])(?=[\u4e00-\u9fff\u3005])"
+    r"|(?<=[\u4e00-\u9fff\u3005])(?=[\u3040-\u30ff])"
 )
 
 
