@@ -38,13 +38,15 @@ SEARCH_INDEX = PurePosixPath("search/search_index.json")
 _ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _SITEMAP_URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.DOTALL)
 _SITEMAP_LOC = re.compile(r"<loc>([^<]*)</loc>")
-#: Extra word boundaries for Japanese search, where katakana meets kanji
-#: (ネイピア|数). Material splits Japanese text with TinySegmenter when it builds the
-#: index, but splits a query only at the separator (and kanji runs by the index's
-#: terms), so a query like ネイピア数 stayed one term the index never held and found
-#: nothing. Zero-width, so both the index and the query split there alike.
+#: Extra word boundaries for Japanese search: the middle dot that lists words
+#: (複利・増殖), and, zero-width, where katakana or hiragana meets kanji (ネイピア|数,
+#: 底|の|変換, 桁|落|ち). Material splits Japanese text with TinySegmenter when it
+#: builds the index, but splits a query only at the separator (and kanji runs by the
+#: index's terms), so a query like ネイピア数 or 丸め誤差 stayed one term the index
+#: never held and found nothing. Both the index and the query split here alike.
 JAPANESE_SCRIPT_BOUNDARY = (
-    r"(?<=[\u30a0-\u30ff])(?=[\u4e00-\u9fff\u3005])|(?<=[\u4e00-\u9fff\u3005])(?=[\u30a0-\u30ff])"
+    r"・|(?<=[\u3040-\u30ff])(?=[\u4e00-\u9fff\u3005])"
+    r"|(?<=[\u4e00-\u9fff\u3005])(?=[\u3040-\u30ff])"
 )
 
 
@@ -145,7 +147,7 @@ def search_separator(language: str, separator: str) -> str:
     Examples:
         >>> pattern = re.compile(search_separator("ja", r"[\s\-]+"))
         >>> [part for part in pattern.split("ネイピア数 e と指数関数") if part]
-        ['ネイピア', '数', 'e', 'と指数関数']
+        ['ネイピア', '数', 'e', 'と', '指数関数']
         >>> search_separator("en", r"[\s\-]+")
         '[\\s\\-]+'
     """
