@@ -196,15 +196,12 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         """Date the page, prepare its examples, warn readers if its translation is stale."""
         del files
         assert self.examples is not None
-        path = page.file.src_uri
+        path, source = page.file.src_uri, Path(config.docs_dir, page.file.src_uri)
         language = path.partition("/")[0]
-        text = Path(config.docs_dir, path).read_text(encoding="utf-8")
-        date = self.commit_dates.get(
-            Path(config.docs_dir, path).relative_to(self.project).as_posix()
-        )
+        date = self.commit_dates.get(source.relative_to(self.project).as_posix())
         if date is not None:  # Material shows it in the footer, as "last update"
             page.meta["git_revision_date_localized"] = format_date(date, language)
-        markdown = self.examples.prepare(path, text, markdown)
+        markdown = self.examples.prepare(path, source.read_text(encoding="utf-8"), markdown)
         if language not in _STALE_NOTICE or not is_stale(
             Path(config.docs_dir), path, self.config.languages
         ):
