@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild.localsite import Server
+from benchmarks.localsite import Server
 from tests.browser.conftest import LANGUAGES, Tab
 
 pytestmark = pytest.mark.browser
