@@ -12,7 +12,7 @@ term's first results to ``screenshots/browser/search-<language>.txt``.
 
 ``KNOWN_MISSES`` lists the terms whose first result is wrong today, each with the
 reason; they need a change in the lesson's prose (owned by the lesson's authors)
-or in the Japanese query segmentation (``sitebuild.search``). Such a term is
+or in the Japanese query segmentation (``sitebuild.language_sites``). Such a term is
 tolerated, but the test fails when it starts to find its page first, so that the
 list only shrinks.
 """
@@ -37,7 +37,7 @@ pytestmark = pytest.mark.browser
 _NO_RESULT = (
     "no result at all: the query mixes kanji and kana, and Material splits a query "
     "only at the separator and along kanji runs, not as TinySegmenter split the page's "
-    "text for the index (sitebuild.search)"
+    "text for the index (sitebuild.language_sites)"
 )
 #: (language, term): why the first result is not the defining page (see the docstring).
 KNOWN_MISSES: dict[tuple[str, str], str] = {
