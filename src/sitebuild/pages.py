@@ -44,7 +44,7 @@ class CodeBlock:
         options: The ``key="value"`` options of the info string, in order.
         code: The block's content, with the fence's indentation removed.
         info_line: Line number of the opening fence.
-        fence: The opening fence before the info string: indentation and backticks.
+        fence: What precedes the info string: the indentation, then the backticks or tildes.
     """
 
     language: str

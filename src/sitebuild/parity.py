@@ -200,9 +200,13 @@ def _compare_blocks(first: PageFacts, second: PageFacts) -> list[str]:
     return messages
 
 
-def _compare_sequence(what: str, field: str, first: PageFacts, second: PageFacts) -> list[str]:
-    items_one: tuple[tuple[int, object], ...] = getattr(first, field)
-    items_other: tuple[tuple[int, object], ...] = getattr(second, field)
+def _compare_sequence(
+    what: str,
+    first: PageFacts,
+    second: PageFacts,
+    items_one: tuple[tuple[int, object], ...],
+    items_other: tuple[tuple[int, object], ...],
+) -> list[str]:
     values_one = [value for _, value in items_one]
     values_other = [value for _, value in items_other]
     if values_one == values_other:
@@ -224,9 +228,9 @@ def _compare_sequence(what: str, field: str, first: PageFacts, second: PageFacts
 def compare_pages(first: PageFacts, second: PageFacts) -> list[str]:
     """Compare two translations of one page."""
     return [
-        *_compare_sequence("heading levels", "headings", first, second),
-        *_compare_sequence("equation tags", "tags", first, second),
-        *_compare_sequence("images", "images", first, second),
+        *_compare_sequence("heading levels", first, second, first.headings, second.headings),
+        *_compare_sequence("equation tags", first, second, first.tags, second.tags),
+        *_compare_sequence("images", first, second, first.images, second.images),
         *_compare_blocks(first, second),
     ]
 
