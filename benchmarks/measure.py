@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sitebuild.localsite import CHROMIUM, CHROMIUM_ARGS, serve
+from benchmarks.localsite import CHROMIUM, CHROMIUM_ARGS, serve
 
 __all__ = [
     "ROOT",

@@ -65,7 +65,6 @@ def write_project(project: Path, pages: dict[str, str]) -> Path:
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(ROOT / name, project / name)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    (project / "api_reference").symlink_to(ROOT / "api_reference")  # hook and templates
     (project / "src").mkdir()  # mkdocs.yml watches src/
     for page, text in pages.items():
         path = project / "docs" / page

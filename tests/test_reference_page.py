@@ -16,7 +16,7 @@ TITLE = re.compile(r'<span class="doc-section-title">([^<]*)</span>')
 TABLE_HEADING = re.compile(r"<th[^>]*>([^<]*)</th>")
 JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 # The handler's own Japanese strings are calques of the English ones; the site
-# replaces them (api_reference/templates) and none may come back.
+# replaces them (src/sitebuild/templates) and none may come back.
 CALQUES = ("タイプ", "デスクリプション", "デフォルト", "発生：")
 NATURAL_JAPANESE = ("引数：", "戻り値：", "例外：", "例：", "名前", "型", "説明", "既定値")
 ENGLISH = ("Parameters:", "Returns:", "Raises:", "Examples:", "Name", "Type", "Description")

@@ -26,12 +26,11 @@ from typing import Any
 import markdown_exec
 
 from sitebuild.execution import Outcome, Runner, forget_modules, source_digest
-from sitebuild.pages import CodeBlock, Page, format_info, read_page
+from sitebuild.pages import CodeBlock, Page, read_page
 
 __all__ = ["BuildExamples", "Prefetch", "run_page"]
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
-_OPENING = re.compile(r"[ \t]*(`{3,}|~{3,})")
 
 
 def run_page(project: Path, docs: Path, page: str, library_digest: str) -> dict[str, str]:
@@ -119,11 +118,9 @@ class BuildExamples:
                 continue
             block_id = f"{filename}:{block.first_code_line}"
             self._blocks[block_id] = (page, block)
-            index = block.info_line - source.body_start
-            opening = _OPENING.match(lines[index])
-            assert opening is not None
-            options = {**block.options, "id": block_id, "idprefix": ""}
-            lines[index] = f"{opening.group(0)}{format_info(block.language, options)}"
+            lines[block.info_line - source.body_start] = block.opening_line(
+                id=block_id, idprefix=""
+            )
         return "\n".join(lines)
 
     def _shown(self, code: str, block_id: str, language: str) -> str:

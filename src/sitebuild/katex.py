@@ -149,7 +149,6 @@ class KatexRenderer:
         self._node_modules = katex_dist(project_root).parent.parent
         self._process: subprocess.Popen[str] | None = None
         self._cache: dict[Formula, str] = {}
-        self.version = ""
         self.processes_started = 0
         self.formulas_rendered = 0
         self.seconds = 0.0
@@ -166,12 +165,10 @@ class KatexRenderer:
             env=env,
         )
         assert process.stdout is not None
-        greeting = process.stdout.readline()
-        if not greeting:
+        if not process.stdout.readline():  # the worker's greeting: KaTeX loaded
             error = process.stderr.read() if process.stderr else ""
             msg = f"the KaTeX worker did not start: {error.strip()}"
             raise KatexSetupError(msg)
-        self.version = json.loads(greeting)["version"]
         self.processes_started += 1
         return process
 

@@ -22,7 +22,6 @@ __all__ = [
     "Page",
     "find_code_blocks",
     "format_date",
-    "format_info",
     "last_commit_dates",
     "prose_lines",
     "read_page",
@@ -45,12 +44,14 @@ class CodeBlock:
         options: The ``key="value"`` options of the info string, in order.
         code: The block's content, with the fence's indentation removed.
         info_line: Line number of the opening fence.
+        fence: What precedes the info string: the indentation, then the backticks or tildes.
     """
 
     language: str
     options: dict[str, str] = field(default_factory=dict)
     code: str = ""
     info_line: int = 0
+    fence: str = "```"
 
     @property
     def first_code_line(self) -> int:
@@ -72,6 +73,16 @@ class CodeBlock:
         """The session name written on the block, ``""`` for the page's default."""
         return self.options.get("session", "")
 
+    def opening_line(self, **options: str) -> str:
+        """Write the block's opening fence again, with ``options`` added to its info string.
+
+        Examples:
+            >>> CodeBlock("pycon", {"exec": "on"}, fence="    ```").opening_line(id="p.md:3")
+            '    ```pycon exec="on" id="p.md:3"'
+        """
+        info = [f'{key}="{value}"' for key, value in {**self.options, **options}.items()]
+        return " ".join([f"{self.fence}{self.language}", *info])
+
 
 def _flag(value: str) -> bool:
     """Read a yes/no option as markdown-exec does: anything but "", no, off, false, 0.
@@ -81,16 +92,6 @@ def _flag(value: str) -> bool:
         [True, True, True, False, False, False]
     """
     return value.lower() not in {"", "no", "off", "false", "0"}
-
-
-def format_info(language: str, options: dict[str, str]) -> str:
-    """Write an info string from a language and its options.
-
-    Examples:
-        >>> format_info("pycon", {"exec": "on", "session": "laws"})
-        'pycon exec="on" session="laws"'
-    """
-    return " ".join([language, *(f'{key}="{value}"' for key, value in options.items())])
 
 
 def _scan(lines: list[str]) -> Iterator[tuple[int, int, re.Match[str] | None]]:
@@ -141,7 +142,10 @@ def find_code_blocks(markdown: str, first_line: int = 1) -> list[CodeBlock]:
             match["key"]: match["quoted"] if match["quoted"] is not None else match["bare"]
             for match in _OPTION.finditer(rest)
         }
-        blocks.append(CodeBlock(language.strip(), options, "\n".join(body), first_line + start))
+        fence = f"{indent}{opening['fence']}"
+        blocks.append(
+            CodeBlock(language.strip(), options, "\n".join(body), first_line + start, fence)
+        )
     return blocks
 
 

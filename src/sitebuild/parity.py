@@ -30,6 +30,7 @@ __all__ = [
     "check_docs",
     "compare_pages",
     "counterpart_hash",
+    "counterpart_of",
     "is_stale",
     "main",
     "missing_translations",
@@ -201,24 +202,24 @@ def _compare_blocks(first: PageFacts, second: PageFacts) -> list[str]:
 
 def _compare_sequence(
     what: str,
-    first: tuple[tuple[int, object], ...],
-    second: tuple[tuple[int, object], ...],
-    first_path: Path,
-    second_path: Path,
+    first: PageFacts,
+    second: PageFacts,
+    items_one: tuple[tuple[int, object], ...],
+    items_other: tuple[tuple[int, object], ...],
 ) -> list[str]:
-    values_one = [value for _, value in first]
-    values_other = [value for _, value in second]
+    values_one = [value for _, value in items_one]
+    values_other = [value for _, value in items_other]
     if values_one == values_other:
         return []
-    for (line_one, one), (line_other, other) in zip(first, second, strict=False):
+    for (line_one, one), (line_other, other) in zip(items_one, items_other, strict=False):
         if one != other:
             message = (
-                f"{first_path}:{line_one} and {second_path}:{line_other}: "
+                f"{first.path}:{line_one} and {second.path}:{line_other}: "
                 f"{what} differ: {one!r} vs {other!r}"
             )
             return [message]
     message = (
-        f"{first_path} and {second_path}: {what} differ: "
+        f"{first.path} and {second.path}: {what} differ: "
         f"{len(values_one)} vs {len(values_other)} ({values_one} vs {values_other})"
     )
     return [message]
@@ -227,11 +228,9 @@ def _compare_sequence(
 def compare_pages(first: PageFacts, second: PageFacts) -> list[str]:
     """Compare two translations of one page."""
     return [
-        *_compare_sequence(
-            "heading levels", first.headings, second.headings, first.path, second.path
-        ),
-        *_compare_sequence("equation tags", first.tags, second.tags, first.path, second.path),
-        *_compare_sequence("images", first.images, second.images, first.path, second.path),
+        *_compare_sequence("heading levels", first, second, first.headings, second.headings),
+        *_compare_sequence("equation tags", first, second, first.tags, second.tags),
+        *_compare_sequence("images", first, second, first.images, second.images),
         *_compare_blocks(first, second),
     ]
 
@@ -285,14 +284,16 @@ def check_docs(docs_dir: Path, languages: list[str], *, staleness: bool = True) 
     return messages
 
 
-def _counterpart_of(page: Path, docs_dir: Path, languages: list[str]) -> Path:
-    relative = page.resolve().relative_to(docs_dir.resolve())
-    language, *rest = relative.parts
+def counterpart_of(docs_dir: Path, page: str, languages: list[str]) -> Path | None:
+    """Return the translation of ``page`` (``"ja/laws.md"``), or None without exactly one.
+
+    Examples:
+        >>> counterpart_of(Path("docs"), "ja/laws.md", ["ja", "en"])
+        PosixPath('docs/en/laws.md')
+    """
+    language, _, rest = page.partition("/")
     others = [other for other in languages if other != language]
-    if language not in languages or len(others) != 1:
-        msg = f"{page} is not a page of one of {languages}"
-        raise SystemExit(msg)
-    return docs_dir.joinpath(others[0], *rest)
+    return docs_dir / others[0] / rest if language in languages and len(others) == 1 else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,8 +317,14 @@ def main(argv: list[str] | None = None) -> int:
             for language in languages
             for page in sorted(pages_of(docs_dir / language))
         ]
+        pairs: set[tuple[Path, ...]] = set()
+        for target in targets:
+            page = target.resolve().relative_to(docs_dir.resolve()).as_posix()
+            if (counterpart := counterpart_of(docs_dir, page, languages)) is None:
+                msg = f"{target} is not a page of one of {languages}"
+                raise SystemExit(msg)
+            pairs.add(tuple(sorted((docs_dir / page, counterpart))))
         # Sync both sides of each pair, so that the two records agree.
-        pairs = {tuple(sorted((t, _counterpart_of(t, docs_dir, languages)))) for t in targets}
         for one, other in sorted(pairs):
             for page, counterpart in ((one, other), (other, one)):
                 if sync_page(page, counterpart):
@@ -334,9 +341,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def is_stale(docs_dir: Path, page: str, languages: list[str]) -> bool:
     """Whether ``page`` may lag behind its counterpart (its record is out of date)."""
-    language, _, rest = page.partition("/")
-    others = [other for other in languages if other != language]
-    if len(others) != 1 or not (counterpart := docs_dir / others[0] / rest).is_file():
+    counterpart = counterpart_of(docs_dir, page, languages)
+    if counterpart is None or not counterpart.is_file():
         return False
     recorded = page_facts(docs_dir / page).recorded_hash
     return recorded not in {None, counterpart_hash(page_facts(counterpart))}

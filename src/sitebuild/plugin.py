@@ -43,6 +43,7 @@ log = logging.getLogger("mkdocs.plugins.sitebuild")
 
 _ASSETS = Path(__file__).with_name("assets")
 _OVERRIDES = Path(__file__).with_name("overrides")
+_TEMPLATES = Path(__file__).with_name("templates")
 _KATEX_CSS = "assets/katex/katex.min.css"
 _SITE_CSS = "assets/sitebuild.css"
 _SITE_JS = "assets/sitebuild.js"
@@ -111,8 +112,22 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.command, self.dirty = command, dirty
         self.language_sites = LanguageSites(list(self.config.languages))
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Check the set-up; register the example formatters, the templates and assets."""
+    @event_priority(50)  # before mkdocstrings (0) and mkdocs-static-i18n (-100)
+    def _on_config_reference_language(self, config: MkDocsConfig) -> MkDocsConfig:
+        # mkdocstrings takes the language of the API reference's section titles from
+        # theme.language in its on_config; mkdocs-static-i18n sets it for the language
+        # it builds only in its own, later. Set it first (mkdocs.yml's value holds
+        # for the first build, the default language's), and give mkdocstrings the
+        # natural Japanese titles of templates/ unless the project has its own.
+        if language := getattr(config.plugins.get("i18n"), "current_language", None):
+            config.theme["language"] = language
+        mkdocstrings = config.plugins.get("mkdocstrings")
+        if mkdocstrings is not None and not mkdocstrings.config.custom_templates:
+            mkdocstrings.config.custom_templates = str(_TEMPLATES)
+        return config
+
+    def _on_config_set_up(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Check the set-up; register the example formatters, the theme overrides and assets.
         self.project = project = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir)
         missing = missing_translations(docs, self.config.languages)
@@ -148,6 +163,8 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             config.extra_javascript.append(_SITE_JS)
         return config
 
+    on_config = CombinedEvent(_on_config_reference_language, _on_config_set_up)
+
     @event_priority(-110)  # after mkdocs-static-i18n (-100) chose this language's pages
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """In the default language's build, let a worker run the other pages ahead.
@@ -179,15 +196,12 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         """Date the page, prepare its examples, warn readers if its translation is stale."""
         del files
         assert self.examples is not None
-        path = page.file.src_uri
+        path, source = page.file.src_uri, Path(config.docs_dir, page.file.src_uri)
         language = path.partition("/")[0]
-        text = Path(config.docs_dir, path).read_text(encoding="utf-8")
-        date = self.commit_dates.get(
-            Path(config.docs_dir, path).relative_to(self.project).as_posix()
-        )
+        date = self.commit_dates.get(source.relative_to(self.project).as_posix())
         if date is not None:  # Material shows it in the footer, as "last update"
             page.meta["git_revision_date_localized"] = format_date(date, language)
-        markdown = self.examples.prepare(path, text, markdown)
+        markdown = self.examples.prepare(path, source.read_text(encoding="utf-8"), markdown)
         if language not in _STALE_NOTICE or not is_stale(
             Path(config.docs_dir), path, self.config.languages
         ):

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from sitebuild.localsite import CHROMIUM, CHROMIUM_ARGS, Server, serve
+from benchmarks.localsite import CHROMIUM, CHROMIUM_ARGS, Server, serve
 from tests.browser.audit import DESKTOP, NetworkLog
 from tests.conftest import ROOT, Build
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.localsite import Server, serve
 from sitebuild.links import broken_links
-from sitebuild.localsite import Server, serve
 from tests.browser.audit import (
     PHONE,
     axe_problems,

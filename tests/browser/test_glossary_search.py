@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild.localsite import Server
+from benchmarks.localsite import Server
 from tests.browser.conftest import LANGUAGES, Tab
 from tests.browser.test_search import clear_query
 from tests.test_glossary import glossary_rows

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from sitebuild.localsite import Server
+from benchmarks.localsite import Server
 from tests.browser.audit import (
     PHONE,
     axe_problems,

@@ -1,6 +1,6 @@
 """Search, typed into the header's search box with real key events, in each language.
 
-Each language has its own index (``sitebuild.search``): a Japanese query on the
+Each language has its own index (``sitebuild.language_sites``): a Japanese query on the
 Japanese site finds the Japanese page first, an English query on the English site
 the English page, and no result leads to the other language.
 """
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild.localsite import Server
+from benchmarks.localsite import Server
 from tests.browser.conftest import LANGUAGES, Tab
 
 pytestmark = pytest.mark.browser

@@ -1,8 +1,8 @@
 """A built site served on 127.0.0.1, and how Debian's Chromium is started to read it.
 
-Shared by the benchmark (:mod:`sitebuild.benchmark`) and the browser suite
+Shared by the benchmark (:mod:`benchmarks.measure`) and the browser suite
 (``tests/browser``), so both measure and check the site under the same server
-and the same browser settings.
+and the same browser settings. The build never uses it.
 """
 
 from __future__ import annotations
