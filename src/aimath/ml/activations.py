@@ -1,11 +1,8 @@
 r"""Activation functions built on \(e^{x} - 1\): the ELU and its derivative.
 
 The exponential linear unit (ELU) with parameter \(\alpha > 0\) is
-
-\[
-\operatorname{ELU}_\alpha(x) =
-\begin{cases} x & (x > 0) \\ \alpha\,(e^{x} - 1) & (x \le 0). \end{cases}
-\]
+\(\operatorname{ELU}_\alpha(x) = x\) for \(x > 0\) and
+\(\operatorname{ELU}_\alpha(x) = \alpha\,(e^{x} - 1)\) for \(x \le 0\).
 
 For \(x\) just below 0, \(e^{x}\) is a float close to 1 and `exp(x) - 1`
 cancels most of its digits; [`elu`][aimath.ml.activations.elu] evaluates the
