@@ -40,6 +40,12 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 STAMP = VENV / ".aimath-setup"
 CHROMIUM = Path("/usr/bin/chromium")
+# How `serve` runs mkdocs serve (the benchmark's edit loop reads this too): a save
+# rebuilds only the edited pages (a change in src/ rebuilds all); MkDocs warns
+# about every such build, so strict mode cannot stay on. `serve --full` uses
+# FULL_SERVE_FLAGS instead.
+SERVE_FLAGS = ("--dirty", "--no-strict")
+FULL_SERVE_FLAGS = ("--strict",)
 
 
 def say(message: str) -> None:
@@ -139,9 +145,7 @@ def main(argv: list[str]) -> int:
     env = tool_env()
     if command == "serve":
         say("serving on http://127.0.0.1:8000/ (Ctrl+C stops)")
-        # --dirty: a save rebuilds only the edited pages (a change in src/ rebuilds
-        # all); MkDocs warns about every such build, so strict mode cannot stay on.
-        mode = ["--strict"] if "--full" in extra else ["--dirty", "--no-strict"]
+        mode = FULL_SERVE_FLAGS if "--full" in extra else SERVE_FLAGS
         extra = [argument for argument in extra if argument != "--full"]
         return subprocess.call([str(BIN / "mkdocs"), "serve", *mode, *extra], cwd=ROOT, env=env)
     if command == "build":

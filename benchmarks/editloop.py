@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import runpy
 import shutil
 import signal
 import socket
@@ -48,6 +49,16 @@ POLL_SECONDS = 0.05
 #: The longest wait for a build (the first one of a cold process included).
 TIMEOUT_SECONDS = 600.0
 _FENCE = re.compile(r"^(`{3,})pycon\b.*\bexec=\"on\"")
+
+
+def serve_flags() -> tuple[str, ...]:
+    """Return the flags ``python3 dev.py serve`` gives ``mkdocs serve``, read from dev.py.
+
+    The edit loop times what a contributor runs, so it takes the flags from the one
+    place that sets them.
+    """
+    namespace = runpy.run_path(str(ROOT / "dev.py"))  # defines, does not run main()
+    return tuple(namespace["SERVE_FLAGS"])
 
 
 def add_to_prose(markdown: str, word: str) -> str:
@@ -249,7 +260,7 @@ def serving(project: Path) -> Iterator[Serve]:
     }
     mkdocs = Path(sys.executable).with_name("mkdocs")
     process = subprocess.Popen(
-        [str(mkdocs), "serve", "-a", f"127.0.0.1:{port}"],
+        [str(mkdocs), "serve", *serve_flags(), "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -126,6 +126,15 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             mkdocstrings.config.custom_templates = str(_TEMPLATES)
         return config
 
+    def _on_config_fresh_search_index(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Under `serve --dirty` Material merges each build's search index into the
+        # previous build's, and mkdocs-static-i18n merges both languages into it again:
+        # the index doubled on every rebuild, and so did the rebuild's time. Each build
+        # starts from its own pages only.
+        if (search := config.plugins.get("material/search")) is not None:
+            search.search_index_prev = None
+        return config
+
     def _on_config_set_up(self, config: MkDocsConfig) -> MkDocsConfig:
         # Check the set-up; register the example formatters, the theme overrides and assets.
         self.project = project = Path(config.config_file_path).resolve().parent
@@ -163,7 +172,9 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             config.extra_javascript.append(_SITE_JS)
         return config
 
-    on_config = CombinedEvent(_on_config_reference_language, _on_config_set_up)
+    on_config = CombinedEvent(
+        _on_config_reference_language, _on_config_fresh_search_index, _on_config_set_up
+    )
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) chose this language's pages
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

@@ -53,3 +53,11 @@ def test_edits_for_the_edit_loop_leave_code_and_front_matter_alone() -> None:
     edited, output = add_to_pycon_block(block, 41)
     assert output == "42"
     assert edited == '```pycon exec="on" session="s"\n>>> x = 1\n>>> 41 + 1\n42\n```\n'
+
+
+def test_the_edit_loop_serves_as_dev_py_serve_does() -> None:
+    from benchmarks.editloop import serve_flags
+
+    # dev.py serve rebuilds only edited pages; timing a full rebuild instead would
+    # measure a loop no contributor runs.
+    assert "--dirty" in serve_flags()

@@ -84,3 +84,51 @@ def test_a_library_change_reruns_the_examples_and_reports_as_a_cold_build(
     assert len(expected) == 2, cold.output  # one per language
     assert "  real:\n    43" in expected[0]
     assert sorted(mismatch_reports(rebuild)) == sorted(expected)
+
+
+#: Three dirty rebuilds in one process with the plugins kept, as `dev.py serve` does,
+#: each after an edit of one page; prints the size of the written search index.
+REBUILDS = """
+import json
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+if __name__ == "__main__":
+    config = load_config("mkdocs.yml", site_dir="served", strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    page = Path("docs/en/index.md")
+    for edit in range(3):
+        page.write_text(page.read_text() + f"\\nEdit {edit}.\\n")
+        build(load_config("mkdocs.yml", site_dir="served", strict=False), dirty=True)
+        index = json.loads(Path("served/search/search_index.json").read_text())
+        print("ENTRIES", len(index["docs"]), flush=True)
+    config.plugins.on_shutdown()
+"""
+
+
+def test_dirty_rebuilds_do_not_pile_up_search_entries(make_project: MakeProject) -> None:
+    # Material and mkdocs-static-i18n both merged the previous index into each dirty
+    # rebuild's: the index, and the rebuild's time, doubled on every save.
+    project = make_project(
+        {"ja/index.md": PAGE.format(title="ホーム"), "en/index.md": PAGE.format(title="Home")}
+    )
+    (project / "src/lessonlib").mkdir()
+    (project / "src/lessonlib/__init__.py").write_text(LIBRARY.format(42))
+    (project / "rebuild.py").write_text(REBUILDS)
+    env = {**os.environ, "PYTHONPATH": str(project / "src"), "NO_MKDOCS_2_WARNING": "1"}
+    served = subprocess.run(
+        [sys.executable, "rebuild.py", "--dirty"],  # mkdocs-static-i18n reads --dirty here
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    counts = re.findall(r"ENTRIES (\d+)", served.stdout)
+    assert len(counts) == 3, served.stdout + served.stderr
+    assert len(set(counts)) == 1, counts  # without the fix: 2, 4, 8
