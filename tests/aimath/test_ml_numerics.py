@@ -80,3 +80,17 @@ def test_central_difference_error_shrinks_like_h_squared(x: float) -> None:
     errors = [abs(central_difference(math.exp, x, h) - math.exp(x)) for h in (1e-1, 1e-2)]
     # Dividing h by 10 divides the truncation error by about 100.
     assert 50 < errors[0] / errors[1] < 200
+
+
+def test_reference_expm1_refuses_an_x_beyond_decimal_range_by_name() -> None:
+    with pytest.raises(ValueError, match=r"x must be <= 100_000 .*got 1e\+300"):
+        reference_expm1(1e300)
+
+
+def test_reference_expm1_of_a_very_negative_x_is_minus_one() -> None:
+    assert reference_expm1(-1e300) == -1
+
+
+def test_relative_error_beyond_the_float_range_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="larger than the largest float"):
+        relative_error(1.0, Decimal("1E-400"))

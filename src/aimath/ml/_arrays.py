@@ -20,6 +20,8 @@ __all__ = [
     "IntArray",
     "as_class_labels",
     "as_real_array",
+    "number_or_array",
+    "real_values",
     "reject_nan",
     "reject_positive_inf",
     "require_at_least_1d",
@@ -258,3 +260,33 @@ def as_class_labels(value: object, name: str, *, shape: tuple[int, ...], classes
         msg = f"{name} must be class indices in range({classes}), got {array[out_of_range][0]}"
         raise ValueError(msg)
     return array.astype(np.int64)
+
+
+def real_values(x: object, name: str) -> FloatArray:
+    """Return ``x`` as a float64 array, refusing non-numbers and ``nan``.
+
+    The input check of the elementwise functions (sigmoid, softplus, ELU, ...).
+
+    Examples:
+        >>> real_values([0, 1.5], "x")
+        array([0. , 1.5])
+    """
+    values = as_real_array(x, name)
+    reject_nan(values, name)
+    return values
+
+
+def number_or_array(x: object, values: FloatArray) -> float | FloatArray:
+    """Return ``values`` in the form of the input ``x``: a number in, a float out.
+
+    A sequence or array in gives an array out.
+
+    Examples:
+        >>> number_or_array(2, np.array(4.0))
+        4.0
+        >>> number_or_array([2], np.array([4.0]))
+        array([4.])
+    """
+    if values.ndim == 0 and not isinstance(x, np.ndarray):
+        return float(values)
+    return values

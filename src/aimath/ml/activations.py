@@ -27,22 +27,9 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from aimath._checks import require_positive_real
-from aimath.ml._arrays import FloatArray, as_real_array, reject_nan
+from aimath.ml._arrays import FloatArray, number_or_array, real_values
 
 __all__ = ["elu", "elu_derivative"]
-
-
-def _checked(x: object) -> FloatArray:
-    values = as_real_array(x, "x")
-    reject_nan(values, "x")
-    return values
-
-
-def _as_result(x: object, values: FloatArray) -> float | FloatArray:
-    """A number in, a float out; a sequence or array in, an array out."""
-    if values.ndim == 0 and not isinstance(x, np.ndarray):
-        return float(values)
-    return values
 
 
 @overload
@@ -84,11 +71,11 @@ def elu(x: ArrayLike, alpha: float = 1.0) -> float | FloatArray:
         ValueError: alpha must be > 0, got -1.0
     """
     a = require_positive_real(alpha, "alpha")
-    values = _checked(x)
+    values = real_values(x, "x")
     with np.errstate(under="ignore"):  # alpha * expm1 of a tiny x may be subnormal
         negative = a * np.expm1(np.minimum(values, 0.0))
     result = np.where(values > 0, values, negative)
-    return _as_result(x, result)
+    return number_or_array(x, result)
 
 
 @overload
@@ -126,8 +113,8 @@ def elu_derivative(x: ArrayLike, alpha: float = 1.0) -> float | FloatArray:
         array([0., 2., 1.])
     """
     a = require_positive_real(alpha, "alpha")
-    values = _checked(x)
+    values = real_values(x, "x")
     with np.errstate(under="ignore"):  # e^x underflows to 0 below about -745, correctly
         negative = a * np.exp(np.minimum(values, 0.0))
     result = np.where(values > 0, 1.0, negative)
-    return _as_result(x, result)
+    return number_or_array(x, result)

@@ -20,12 +20,13 @@ from aimath.ml._arrays import (
     FloatArray,
     as_class_labels,
     as_real_array,
+    number_or_array,
     reject_nan,
     reject_positive_inf,
     require_at_least_1d,
     require_axis,
 )
-from aimath.ml.sigmoid import _as_result, _binary_targets, sigmoid
+from aimath.ml.sigmoid import _binary_targets, sigmoid
 from aimath.ml.softmax import softmax
 
 __all__ = ["binary_cross_entropy_gradient", "cross_entropy_gradient", "softmax_jacobian"]
@@ -158,4 +159,4 @@ def binary_cross_entropy_gradient(logits: ArrayLike, targets: ArrayLike) -> floa
     """
     values, y = _binary_targets(logits, targets)
     gradient: FloatArray = np.asarray(sigmoid(values), dtype=np.float64) - y
-    return _as_result(logits, gradient)
+    return number_or_array(logits, gradient)

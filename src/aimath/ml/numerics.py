@@ -10,6 +10,7 @@ float result can then be judged by its relative error against them.
 from __future__ import annotations
 
 import math
+import sys
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -30,6 +31,11 @@ _EXACT_SUM_DIGITS = 1100
 # 10**|exponent|: an exponent of 100_000 takes 0.01 s, a million 0.55 s (measured on the
 # project's build machine, 2 shared cores, December 2026), 1E-999999999 would take hours.
 _MAX_DECIMAL_EXPONENT = 100_000
+# reference_expm1: e**100_000 is about 1E+43429, inside Decimal's default exponent range
+# (up to 1E+999999); a larger x would raise decimal.Overflow instead of a clear error.
+_MAX_EXPM1_ARGUMENT = 100_000
+# relative_error: an exact error above this has no float (float() would raise OverflowError).
+_LARGEST_FLOAT = Fraction(sys.float_info.max)
 
 
 def reference_expm1(x: float) -> Decimal:
@@ -57,6 +63,12 @@ def reference_expm1(x: float) -> Decimal:
     value = require_finite_real(x, "x")
     if value == 0:
         return Decimal(0)
+    if value > _MAX_EXPM1_ARGUMENT:  # Decimal's exp would raise decimal.Overflow
+        msg = (
+            f"x must be <= {_MAX_EXPM1_ARGUMENT:_} (e**x would leave Decimal's exponent "
+            f"range), got {value!r}; beyond about 709.78 no float holds e**x - 1 anyway"
+        )
+        raise ValueError(msg)
     # exp(x) is about 1 + x: keep 40 digits beyond the position of x's leading digit.
     extra_digits = max(0, -math.floor(math.log10(abs(value))))
     with localcontext() as context:
@@ -148,4 +160,11 @@ def relative_error(computed: float, reference: Decimal | Fraction | float) -> fl
     if exact == 0:
         msg = "reference must be nonzero for a relative error"
         raise ValueError(msg)
-    return float(abs(value - exact) / abs(exact))
+    error = abs(value - exact) / abs(exact)
+    if error > _LARGEST_FLOAT:  # float() of it would raise a bare OverflowError
+        msg = (
+            f"the relative error of computed={computed!r} against reference={reference!r} "
+            "is larger than the largest float (about 1.8e308)"
+        )
+        raise ValueError(msg)
+    return float(error)

@@ -29,7 +29,7 @@ from typing import overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from aimath.ml._arrays import FloatArray, as_real_array, reject_nan
+from aimath.ml._arrays import FloatArray, as_real_array, number_or_array, real_values
 
 __all__ = [
     "binary_cross_entropy",
@@ -39,19 +39,6 @@ __all__ = [
     "sigmoid_derivative",
     "softplus",
 ]
-
-
-def _checked(x: object) -> FloatArray:
-    values = as_real_array(x, "x")
-    reject_nan(values, "x")
-    return values
-
-
-def _as_result(x: object, values: FloatArray) -> float | FloatArray:
-    """A number in, a float out; a sequence or array in, an array out."""
-    if values.ndim == 0 and not isinstance(x, np.ndarray):
-        return float(values)
-    return values
 
 
 def _exp_minus_abs(values: FloatArray) -> FloatArray:
@@ -90,10 +77,10 @@ def sigmoid(x: ArrayLike) -> float | FloatArray:
         >>> sigmoid([-np.inf, 2.0, np.inf])
         array([0.        , 0.88079708, 1.        ])
     """
-    values = _checked(x)
+    values = real_values(x, "x")
     z = _exp_minus_abs(values)
     result = np.where(values >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
-    return _as_result(x, result)
+    return number_or_array(x, result)
 
 
 @overload
@@ -123,12 +110,12 @@ def sigmoid_derivative(x: ArrayLike) -> float | FloatArray:
         >>> sigmoid_derivative(40.0)
         4.248354255291589e-18
     """
-    values = _checked(x)
+    values = real_values(x, "x")
     z = _exp_minus_abs(values)
     # sigma(x) * sigma(-x) = z / (1 + z)**2 for either sign of x.
     with np.errstate(under="ignore"):
         result = z / (1.0 + z) ** 2
-    return _as_result(x, result)
+    return number_or_array(x, result)
 
 
 @overload
@@ -157,9 +144,9 @@ def softplus(x: ArrayLike) -> float | FloatArray:
         >>> softplus(-40.0)
         4.248354255291589e-18
     """
-    values = _checked(x)
+    values = real_values(x, "x")
     result = np.maximum(values, 0.0) + np.log1p(_exp_minus_abs(values))
-    return _as_result(x, result)
+    return number_or_array(x, result)
 
 
 @overload
@@ -188,9 +175,9 @@ def log_sigmoid(x: ArrayLike) -> float | FloatArray:
         >>> log_sigmoid(0)
         -0.6931471805599453
     """
-    values = _checked(x)
+    values = real_values(x, "x")
     result = np.minimum(values, 0.0) - np.log1p(_exp_minus_abs(values))
-    return _as_result(x, result)
+    return number_or_array(x, result)
 
 
 def _bad_value_message(values: FloatArray, bad: NDArray[np.bool_], name: str, rule: str) -> str:
@@ -241,7 +228,7 @@ def logit(p: ArrayLike) -> float | FloatArray:
     if outside.any():
         raise ValueError(_bad_value_message(values, outside, "p", "in the open interval (0, 1)"))
     result: FloatArray = np.log(values) - np.log1p(-values)
-    return _as_result(p, result)
+    return number_or_array(p, result)
 
 
 def _binary_targets(logits: object, targets: object) -> tuple[FloatArray, FloatArray]:
@@ -307,4 +294,4 @@ def binary_cross_entropy(logits: ArrayLike, targets: ArrayLike) -> float | Float
     values, y = _binary_targets(logits, targets)
     linear = np.where(values >= 0, values * (1.0 - y), -values * y)
     losses = linear + np.log1p(_exp_minus_abs(values))
-    return _as_result(logits, losses)
+    return number_or_array(logits, losses)
