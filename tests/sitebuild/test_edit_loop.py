@@ -54,25 +54,35 @@ def mismatch_reports(output: str) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("mode", ["", "--dirty"])
-def test_a_library_change_reruns_the_examples_and_reports_as_a_cold_build(
-    make_project: MakeProject, tmp_path: Path, mode: str
-) -> None:
+def run_like_serve(
+    make_project: MakeProject, script: str, *args: str
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Run ``script`` in a two-language project whose page calls the library ``lessonlib``."""
     project = make_project(
         {"ja/index.md": PAGE.format(title="ホーム"), "en/index.md": PAGE.format(title="Home")}
     )
     (project / "src/lessonlib").mkdir()
     (project / "src/lessonlib/__init__.py").write_text(LIBRARY.format(42))
+    (project / "script.py").write_text(script)
     env = {**os.environ, "PYTHONPATH": str(project / "src"), "NO_MKDOCS_2_WARNING": "1"}
-    (project / "serve.py").write_text(SERVE.format(library=LIBRARY.format(43)))
     served = subprocess.run(
-        [sys.executable, "serve.py", *filter(None, [mode])],
+        [sys.executable, "script.py", *args],
         cwd=project,
         env=env,
         capture_output=True,
         text=True,
         check=False,
         timeout=300,
+    )
+    return project, served
+
+
+@pytest.mark.parametrize("mode", ["", "--dirty"])
+def test_a_library_change_reruns_the_examples_and_reports_as_a_cold_build(
+    make_project: MakeProject, tmp_path: Path, mode: str
+) -> None:
+    project, served = run_like_serve(
+        make_project, SERVE.format(library=LIBRARY.format(43)), *filter(None, [mode])
     )
     output = served.stdout + served.stderr
     first, _, rebuild = output.partition("FIRST BUILD PASSED")
@@ -113,22 +123,8 @@ if __name__ == "__main__":
 def test_dirty_rebuilds_do_not_pile_up_search_entries(make_project: MakeProject) -> None:
     # Material and mkdocs-static-i18n both merged the previous index into each dirty
     # rebuild's: the index, and the rebuild's time, doubled on every save.
-    project = make_project(
-        {"ja/index.md": PAGE.format(title="ホーム"), "en/index.md": PAGE.format(title="Home")}
-    )
-    (project / "src/lessonlib").mkdir()
-    (project / "src/lessonlib/__init__.py").write_text(LIBRARY.format(42))
-    (project / "rebuild.py").write_text(REBUILDS)
-    env = {**os.environ, "PYTHONPATH": str(project / "src"), "NO_MKDOCS_2_WARNING": "1"}
-    served = subprocess.run(
-        [sys.executable, "rebuild.py", "--dirty"],  # mkdocs-static-i18n reads --dirty here
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    # mkdocs-static-i18n reads --dirty from the command line for its nested builds.
+    _, served = run_like_serve(make_project, REBUILDS, "--dirty")
     counts = re.findall(r"ENTRIES (\d+)", served.stdout)
     assert len(counts) == 3, served.stdout + served.stderr
     assert len(set(counts)) == 1, counts  # without the fix: 2, 4, 8
