@@ -15,6 +15,10 @@ Measured:
 - time of the fast test suite (``-m "not browser"``);
 - per page, in headless Chromium: bytes transferred at first load (raw and gzip)
   and the time until every formula is painted (median of 5 fresh contexts);
+- readers' runs, in a fresh Chromium each: the first Run of an example (seconds
+  from the click to the output, gzipped bytes of every response after the click),
+  the second Run of it, and the same for an example that loads SymPy; the gzipped
+  bytes of the runner's script and styles, which every page loads;
 - how the build grows: the site plus copies of its pages at x1, x4 and x16;
 - the edit loop: seconds from saving an edit to ``mkdocs serve`` serving it
   (prose, one code block, the library; median of ``--edits``);
@@ -34,6 +38,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.browser_runs import measure_runs, runner_script_bytes
 from benchmarks.budgets import all_pass, evaluate, format_value
 from benchmarks.editloop import measure_edit_loop
 from benchmarks.measure import (
@@ -46,6 +51,11 @@ from benchmarks.measure import (
     time_fast_tests,
 )
 from benchmarks.report import RESULTS
+
+#: The readers' first Run: the last example of the first lesson (default language).
+RUN_PAGE = "exponential/what-is/"
+#: The first Run of an example that imports SymPy.
+SYMPY_RUN_PAGE = "exponential/laws/"
 
 
 def measure(runs: int, edits: int) -> dict[str, Any]:
@@ -78,6 +88,10 @@ def measure(runs: int, edits: int) -> dict[str, Any]:
             check=True,
         )
         pages = measure_pages(site)
+        print("readers' runs in Chromium (a fresh browser each) ...", flush=True)
+        runner_bytes = runner_script_bytes(site)
+        reader_runs = measure_runs(site, RUN_PAGE, -1)
+        sympy_runs = measure_runs(site, SYMPY_RUN_PAGE, 0)
     print("growth x1, x4, x16 ...", flush=True)
     growth = measure_growth()
     heaviest = max(pages, key=lambda record: record["total_gzip"])
@@ -109,6 +123,13 @@ def measure(runs: int, edits: int) -> dict[str, Any]:
         "growth_ratio": ((growth["x16"] - growth["x4"]) / 12) / ((growth["x4"] - growth["x1"]) / 3),
         "edit_loop_runs": edit_loop,
         **{key: statistics.median(seconds) for key, seconds in edit_loop.items()},
+        "runner_page_gzip_bytes": runner_bytes,
+        "runs": reader_runs,
+        "first_run_bytes": reader_runs["first_run_bytes"],
+        "first_run_seconds": reader_runs["first_run_seconds"],
+        "second_run_seconds": reader_runs["second_run_seconds"],
+        # SymPy loads only for code that imports it, and has no budget: 4.5 MB more.
+        "sympy_runs": sympy_runs,
         "sitebuild_files": files,
         "sitebuild_lines": sum(files.values()),
         "mkdocs_importing_modules": importing,
