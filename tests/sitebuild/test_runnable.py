@@ -23,6 +23,7 @@ from sitebuild.runnable import BUILD_ONLY_MODULES, build_only_reasons
 from tests.conftest import ROOT
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
+CHAPTER = [page for page in PAGES if page.parent.name == "exponential"]
 
 
 @contextmanager
@@ -65,3 +66,15 @@ def test_runnable_blocks_run_alike_without_build_only_ones(path: Path) -> None:
                 "examples before it are skipped (as in the browser); define what it needs in a "
                 f'runnable example, or mark it run="build"\n{outcome.error or outcome.shown}'
             )
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_nine_in_ten_of_the_chapter_run_in_the_browser(language: str) -> None:
+    reasons = [
+        reason
+        for path in CHAPTER
+        if path.is_relative_to(ROOT / "docs" / language)
+        for reason in build_only_reasons([b for b in read_page(path).blocks if b.executes])
+    ]
+    runnable = reasons.count(None)
+    assert runnable >= 0.9 * len(reasons), f"{runnable} of {len(reasons)} runnable"
