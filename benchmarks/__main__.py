@@ -54,8 +54,9 @@ from benchmarks.report import RESULTS
 
 #: The readers' first Run: the last example of the first lesson (default language).
 RUN_PAGE = "exponential/what-is/"
-#: The first Run of an example that imports SymPy.
+#: The first Run of an example that imports SymPy: the laws' second runnable example.
 SYMPY_RUN_PAGE = "exponential/laws/"
+SYMPY_RUN_EXAMPLE = 1
 
 
 def measure(runs: int, edits: int) -> dict[str, Any]:
@@ -91,7 +92,7 @@ def measure(runs: int, edits: int) -> dict[str, Any]:
         print("readers' runs in Chromium (a fresh browser each) ...", flush=True)
         runner_bytes = runner_script_bytes(site)
         reader_runs = measure_runs(site, RUN_PAGE, -1)
-        sympy_runs = measure_runs(site, SYMPY_RUN_PAGE, 0)
+        sympy_runs = measure_runs(site, SYMPY_RUN_PAGE, SYMPY_RUN_EXAMPLE)
     print("growth x1, x4, x16 ...", flush=True)
     growth = measure_growth()
     heaviest = max(pages, key=lambda record: record["total_gzip"])
