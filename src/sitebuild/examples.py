@@ -24,9 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import markdown_exec
+from markupsafe import Markup
 
-from sitebuild.execution import Outcome, Runner, forget_modules, source_digest
+from sitebuild.execution import Outcome, Runner, forget_modules, session_key, source_digest
 from sitebuild.pages import CodeBlock, Page, read_page
+from sitebuild.runnable import TEXTS, build_only_reasons, wrap_example
 
 __all__ = ["BuildExamples", "Prefetch", "run_page"]
 
@@ -82,7 +84,7 @@ class BuildExamples:
         self.runner = Runner()
         self.prefetch: Prefetch | None = None
         self.prefetched = 0
-        self._blocks: dict[str, tuple[str, CodeBlock]] = {}
+        self._blocks: dict[str, tuple[str, CodeBlock, str | None]] = {}
 
     def start_build(self) -> bool:
         """Before a build: hash the teaching library (part of every cache key)."""
@@ -113,11 +115,10 @@ class BuildExamples:
             self.prefetched += len(results)
             self.runner.cache.update(results)
         lines = markdown.split("\n")
-        for block in source.blocks:
-            if not block.executes:
-                continue
+        executed = [block for block in source.blocks if block.executes]
+        for block, reason in zip(executed, build_only_reasons(executed), strict=True):
             block_id = f"{filename}:{block.first_code_line}"
-            self._blocks[block_id] = (page, block)
+            self._blocks[block_id] = (page, block, reason)
             lines[block.info_line - source.body_start] = block.opening_line(
                 id=block_id, idprefix=""
             )
@@ -126,7 +127,7 @@ class BuildExamples:
     def _shown(self, code: str, block_id: str, language: str) -> str:
         if not self.execute:
             return _pycon_fence(code) if language == "pycon" else ""
-        page, block = self._blocks[block_id]
+        page, block, _ = self._blocks[block_id]
         outcome: Outcome = self.runner.run(page, block)
         if outcome.error is not None:
             # markdown-exec logs this as a warning naming the block id (file:line);
@@ -142,7 +143,23 @@ class BuildExamples:
         def run(code: str, id: str = "", **_: Any) -> str:
             return self._shown(code, id, language)
 
-        return lambda **options: markdown_exec.base_format(language=language, run=run, **options)
+        def format_block(**options: Any) -> Any:
+            shown = markdown_exec.base_format(language=language, run=run, **options)
+            if options.get("id") not in self._blocks:
+                return shown
+            page, block, reason = self._blocks[options["id"]]
+            page_language = page.partition("/")[0]
+            return Markup(
+                wrap_example(
+                    shown,
+                    block,
+                    session_key(page, block.session),
+                    page_language if page_language in TEXTS else "en",
+                    reason,
+                )
+            )
+
+        return format_block
 
     def close(self) -> None:
         """Let the worker process end."""

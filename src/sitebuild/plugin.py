@@ -30,12 +30,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from sitebuild.browser_runtime import RuntimeSetupError, install_runtime
 from sitebuild.examples import BuildExamples
 from sitebuild.fonts import FontSubsetting, formula_characters
 from sitebuild.katex import KatexError, KatexRenderer, KatexSetupError, katex_dist, render_formulas
 from sitebuild.language_sites import LanguageSites, drop_alternate_links
 from sitebuild.pages import format_date, last_commit_dates
 from sitebuild.parity import is_stale, missing_translations
+from sitebuild.runnable import TEXTS, runner_texts
 
 __all__ = ["SiteBuildPlugin"]
 
@@ -47,6 +49,9 @@ _TEMPLATES = Path(__file__).with_name("templates")
 _KATEX_CSS = "assets/katex/katex.min.css"
 _SITE_CSS = "assets/sitebuild.css"
 _SITE_JS = "assets/sitebuild.js"
+#: The controls of runnable examples (every page) and their worker (on the first Run).
+_RUNNER_JS = "assets/runner.js"
+_RUNNER_WORKER = "assets/runner-worker.mjs"
 #: A figure made by aimath.plots (they never nest).
 _FIGURE = re.compile(r'<figure class="aimath-plot".*?</figure>', re.DOTALL)
 _STASHED = re.compile(r'<span data-sitebuild-stash="(\d+)"></span>')
@@ -168,8 +173,9 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         for css in (_KATEX_CSS, _SITE_CSS):
             if css not in config.extra_css:
                 config.extra_css.append(css)
-        if all(str(script) != _SITE_JS for script in config.extra_javascript):
-            config.extra_javascript.append(_SITE_JS)
+        for script in (_SITE_JS, _RUNNER_JS):
+            if all(str(known) != script for known in config.extra_javascript):
+                config.extra_javascript.append(script)
         return config
 
     on_config = CombinedEvent(
@@ -263,10 +269,17 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Put formulas and figures back; drop the hreflang links (see language_sites)."""
+        """Put formulas and figures back; drop the hreflang links (see language_sites).
+
+        A page with runnable examples gets the runner's messages in its language.
+        """
         del config
         stash = self.stashed.pop(page.file.src_uri, [])
         output = _STASHED.sub(lambda match: stash[int(match[1])], output)
+        language = page.file.src_uri.partition("/")[0]
+        if 'data-sb-example="runnable"' in output:
+            texts = runner_texts(language if language in TEXTS else "en")
+            output = output.replace("</body>", f"{texts}\n</body>", 1)
         return drop_alternate_links(output)
 
     def _on_post_build_copy_assets(self, *, config: MkDocsConfig) -> None:
@@ -290,8 +303,12 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         else:
             for font in (dist / "fonts").glob("*.woff2"):
                 shutil.copyfile(font, target / "fonts" / font.name)
-        shutil.copyfile(_ASSETS / "sitebuild.css", site / _SITE_CSS)
-        shutil.copyfile(_ASSETS / "sitebuild.js", site / _SITE_JS)
+        for asset in (_SITE_CSS, _SITE_JS, _RUNNER_JS, _RUNNER_WORKER):
+            shutil.copyfile(_ASSETS / PurePosixPath(asset).name, site / asset)
+        try:
+            install_runtime(self.project, site / "assets" / "pyodide")
+        except RuntimeSetupError as error:
+            raise PluginError(str(error)) from error
 
     @event_priority(-50)  # after the search plugin wrote this language's index
     def _on_post_build_collect_search_index(self, *, config: MkDocsConfig) -> None:
