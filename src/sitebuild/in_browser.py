@@ -42,8 +42,9 @@ __all__ = ["BUILD_ONLY_MODULES", "NUMPY_MESSAGE", "OUTPUT_LIMIT", "Block", "Resu
 
 #: Characters of output a Run shows at most; the rest is cut, with a note.
 OUTPUT_LIMIT = 100_000
-#: Top-level packages that exist only at build time (no Pyodide build can be served).
-BUILD_ONLY_MODULES = frozenset({"numpy", "matplotlib"})
+#: Modules (with their submodules) that exist only at build time: no Pyodide build of
+#: NumPy or matplotlib can be served, and these parts of aimath import them.
+BUILD_ONLY_MODULES = ("numpy", "matplotlib", "aimath.plots", "aimath.plots_calculus", "aimath.ml")
 #: The refusal's message when the page gives none (the page's text is in its language).
 NUMPY_MESSAGE = (
     "NumPy and matplotlib run only when the site is built; they are not available in the browser."
@@ -87,6 +88,7 @@ class Result:
         cut: Whether output was cut at the limit.
         line: The line of the block the output comes from.
         replayed: How many earlier blocks ran first.
+        limit: The most characters of output a Run shows (for the note on a cut).
     """
 
     output: str
@@ -94,6 +96,7 @@ class Result:
     cut: bool = False
     line: int = 0
     replayed: int = 0
+    limit: int = OUTPUT_LIMIT
 
 
 class Runtime:
@@ -104,8 +107,8 @@ class Runtime:
         >>> first = Block("en/p.md#", 3, "python", "x = 6 * 7")
         >>> runtime.run([first, Block("en/p.md#", 9, "pycon", ">>> x")]).output
         '>>> x\n42'
-        >>> runtime.run([first, Block("en/p.md#", 12, "python", "print(x + 1)")])
-        Result(output='43\n', status='ok', cut=False, line=12, replayed=0)
+        >>> runtime.run([first, Block("en/p.md#", 12, "python", "print(x + 1)")]).output
+        '43\n'
     """
 
     def __init__(self, numpy_message: str = NUMPY_MESSAGE, limit: int = OUTPUT_LIMIT) -> None:
@@ -156,7 +159,7 @@ class Runtime:
 
         Examples:
             >>> Runtime().run_json('[{"session": "s", "line": 4, "kind": "python", "code": "1"}]')
-            '{"output": "", "status": "ok", "cut": false, "line": 4, "replayed": 0}'
+            '{"output": "", "status": "ok", "cut": false, "line": 4, "replayed": 0, "limit": 100000}'
         """
         result = self.run([Block(**block) for block in json.loads(blocks)], on_block)
         return json.dumps(asdict(result), ensure_ascii=False)
@@ -182,7 +185,7 @@ class Runtime:
         if status == "ok":
             self.ran[block.session, block.line] = block.code
         cut = len(output) > self.limit
-        return Result(output[: self.limit], status, cut, block.line)
+        return Result(output[: self.limit], status, cut, block.line, limit=self.limit)
 
     def _builtins(self) -> dict[str, Any]:
         # The namespace's own builtins refuse build-only modules even where they are
@@ -200,7 +203,7 @@ class Runtime:
 
 def _refuse(message: str) -> Callable[[str], None]:
     def refuse(name: str) -> None:
-        if name.partition(".")[0] in BUILD_ONLY_MODULES:
+        if any(name == module or name.startswith(f"{module}.") for module in BUILD_ONLY_MODULES):
             raise ModuleNotFoundError(message, name=name)
 
     return refuse

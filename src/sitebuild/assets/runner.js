@@ -8,24 +8,25 @@
   const text = {
     loading: "Loading Python…",
     running: "Running…",
-    stopped: "Stopped.",
-    time_limit: "Stopped: the time limit was reached.",
-    output_cut: "Output cut at 100,000 characters.",
-    earlier_failed: "An earlier example of this session failed:",
+    stopped: "Stopped. Run again to start afresh.",
+    time_limit: "Stopped after {seconds} seconds without finishing. Run again to start afresh.",
+    output_cut: "The output is too long: only its first {limit} characters are shown.",
+    earlier_failed: "An earlier example (line {line}) raised an error:",
     numpy: "",
-    edit_label: "Code of the example",
+    edit_label: "Code you can edit",
     output_label: "Output",
     no_output: "(no output)",
-    restarted: "Python started again: the earlier examples of this session ran again.",
+    load_failed: "Python could not be loaded:",
   };
   let worker = null; // the page's worker, started on the first Run
-  let stopped = false; // the worker was ended: the next result says so
   let queue = Promise.resolve();
   let active = null; // {example, finish} of the Run in progress
 
   const $ = (example, selector) => example.querySelector(selector);
   const button = (example, action) => $(example, `[data-sb-action="${action}"]`);
-  const limitMs = () => 1000 * (Number(document.documentElement.dataset.sbTimeLimit) || 10);
+  // The time limit in seconds; tests may lower it with <html data-sb-time-limit="2">.
+  const seconds = () => Number(document.documentElement.dataset.sbTimeLimit) || 10;
+  const say = (key, values = {}) => text[key].replace(/\{(\w+)\}/g, (all, name) => values[name] ?? all);
 
   function element(tag, className, content) {
     const node = document.createElement(tag);
@@ -77,7 +78,6 @@
     if (!active) return;
     worker.terminate();
     worker = null;
-    stopped = true;
     active.finish([label(), note(message)]);
   }
 
@@ -91,8 +91,6 @@
     return new Promise((resolve) => {
       const current = ensureWorker();
       let timer = 0;
-      const restart = stopped;
-      stopped = false;
       show(example, note(text.loading));
       button(example, "stop").hidden = false;
       const finish = (nodes) => {
@@ -113,22 +111,22 @@
         if (data.type === "block") {
           // The limit counts execution only, block by block, not loading.
           clearTimeout(timer);
-          timer = setTimeout(() => stop(text.time_limit), limitMs());
+          timer = setTimeout(() => stop(say("time_limit", { seconds: seconds() })), 1000 * seconds());
           const status = $(example, ".sb-example__output .sb-example__note");
           if (status) status.textContent = text.running;
           return;
         }
         const nodes = [label()];
         if (data.type === "fatal") {
-          nodes.push(note(data.message));
+          nodes.push(note(`${text.load_failed} ${data.message}`));
           current.terminate(); // the next Run tries a new worker
           if (worker === current) worker = null;
         } else {
-          const { output, status, cut, replayed } = data.result;
-          if (restart && replayed) nodes.push(note(text.restarted));
-          if (status === "earlier-failed") nodes.push(note(text.earlier_failed));
+          const { output, status, cut, line, limit } = data.result;
+          if (status === "earlier-failed") nodes.push(note(say("earlier_failed", { line })));
           nodes.push(output ? result(output) : note(text.no_output));
-          if (cut) nodes.push(note(text.output_cut));
+          const count = limit.toLocaleString(document.documentElement.lang || "en");
+          if (cut) nodes.push(note(say("output_cut", { limit: count })));
         }
         finish(nodes);
       };
@@ -136,7 +134,7 @@
         event.preventDefault();
         current.terminate();
         if (worker === current) worker = null;
-        finish([label(), note(event.message || "The Python worker failed to start.")]);
+        finish([label(), note(`${text.load_failed} ${event.message || workerUrl}`)]);
       };
       current.postMessage({ blocks, numpy: text.numpy });
     });
