@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator
@@ -27,6 +28,7 @@ from sitebuild.execution import Runner
 from sitebuild.in_browser import OUTPUT_LIMIT
 from sitebuild.pages import CodeBlock, read_page
 from sitebuild.runnable import TEXTS, build_only_reasons
+from tests.browser.audit import PHONE, axe_problems, horizontal_scroll_problems, walk_views
 from tests.browser.conftest import LANGUAGES, Tab, page_paths, source_of
 from tests.conftest import ROOT
 
@@ -337,3 +339,25 @@ def test_edit_and_run_shows_the_new_output_and_reset_restores(
     assert example.locator(".sb-example__output").inner_text() == ""
     assert run(example).output.rstrip("\n") == expected(example, language, path, index).rstrip("\n")
     assert tab.network.problems() == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_controls_editor_and_output_pass_axe_in_every_view(
+    open_page: Callable[..., Tab], screenshots: Path, language: str
+) -> None:
+    """axe finds nothing and the page never scrolls sideways, in both palettes at both
+    widths, with an output, an error, a note and an open editor on the page."""
+    tab = open_page(language, PYTHON_PAGE, viewport=PHONE)
+    blocks = examples(tab)
+    run(blocks.nth(0))  # a wide table as output
+    edit(blocks.nth(1), ">>> 1 / 0\n")
+    run(blocks.nth(1))  # a traceback
+    edit(blocks.nth(2), "x = 1\n")
+    run(blocks.nth(2))  # the no-output note
+    edit(blocks.nth(3), "print('edited')\n")  # an open editor
+
+    def check(palette: str, width: str) -> list[str]:
+        blocks.nth(1).screenshot(path=screenshots / f"runner-{language}-{width}-{palette}.png")
+        return axe_problems(tab.page) + horizontal_scroll_problems(tab.page)
+
+    assert walk_views(tab.page, check) == []
