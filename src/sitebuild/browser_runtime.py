@@ -37,7 +37,13 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 #: The build machinery the browser needs: the same runner of examples.
-BROWSER_SITEBUILD_MODULES = ("__init__.py", "pages.py", "execution.py", "in_browser.py")
+BROWSER_SITEBUILD_MODULES = (
+    "__init__.py",
+    "pages.py",
+    "execution.py",
+    "runnable.py",
+    "in_browser.py",
+)
 #: Packages unpacked in the browser only when code imports SymPy.
 ON_DEMAND_DISTRIBUTIONS = ("sympy", "mpmath")
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed dates: the same sources give the same bytes

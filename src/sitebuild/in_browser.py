@@ -37,14 +37,12 @@ from typing import Any
 
 from sitebuild import execution
 from sitebuild.execution import run_pycon
+from sitebuild.runnable import is_build_only_module
 
-__all__ = ["BUILD_ONLY_MODULES", "NUMPY_MESSAGE", "OUTPUT_LIMIT", "Block", "Result", "Runtime"]
+__all__ = ["NUMPY_MESSAGE", "OUTPUT_LIMIT", "Block", "Result", "Runtime"]
 
 #: Characters of output a Run shows at most; the rest is cut, with a note.
 OUTPUT_LIMIT = 100_000
-#: Modules (with their submodules) that exist only at build time: no Pyodide build of
-#: NumPy or matplotlib can be served, and these parts of aimath import them.
-BUILD_ONLY_MODULES = ("numpy", "matplotlib", "aimath.plots", "aimath.plots_calculus", "aimath.ml")
 #: The refusal's message when the page gives none (the page's text is in its language).
 NUMPY_MESSAGE = (
     "NumPy and matplotlib run only when the site is built; they are not available in the browser."
@@ -203,7 +201,7 @@ class Runtime:
 
 def _refuse(message: str) -> Callable[[str], None]:
     def refuse(name: str) -> None:
-        if any(name == module or name.startswith(f"{module}.") for module in BUILD_ONLY_MODULES):
+        if is_build_only_module(name):
             raise ModuleNotFoundError(message, name=name)
 
     return refuse

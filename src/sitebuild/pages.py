@@ -191,12 +191,20 @@ class Page:
 
     @classmethod
     def from_body(cls, text: str, body: str) -> Page:
-        """The page stored as ``text`` whose body (the end of ``text``) a generator handed over.
+        r"""The page stored as ``text`` whose body (the end of ``text``) a generator handed over.
 
-        MkDocs strips the front matter and the blank lines after it.
+        MkDocs strips the front matter, the blank lines after it and the final newline;
+        the body's first line is found in ``text`` by its position.
+
+        Examples:
+            >>> text = "---\ntitle: t\n---\n\n# Title\n```python\nprint(1)\n```\n"
+            >>> Page.from_body(text, "# Title\n```python\nprint(1)\n```").blocks[0].info_line
+            6
         """
-        start = text.count("\n") - body.count("\n") + 1 if text.endswith(body) else 1
-        return cls(body, start, cls.parse(text).front_matter)
+        core = body.strip("\n")
+        found = text.rfind(core) if core else -1
+        start = text.count("\n", 0, found) + 1 - (len(body) - len(body.lstrip("\n")))
+        return cls(body, start if found >= 0 else 1, cls.parse(text).front_matter)
 
     @cached_property
     def blocks(self) -> list[CodeBlock]:

@@ -51,6 +51,7 @@ _SITE_CSS = "assets/sitebuild.css"
 _SITE_JS = "assets/sitebuild.js"
 #: The controls of runnable examples (every page) and their worker (on the first Run).
 _RUNNER_JS = "assets/runner.js"
+_RUNNER_CSS = "assets/runner.css"
 _RUNNER_WORKER = "assets/runner-worker.mjs"
 #: A figure made by aimath.plots (they never nest).
 _FIGURE = re.compile(r'<figure class="aimath-plot".*?</figure>', re.DOTALL)
@@ -170,7 +171,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
             # Material keeps the palette choice under this path; by default it is
             # base_url, the language's root: one scope shares it across languages.
             config.extra["scope"] = urlsplit(config.site_url).path or "/"
-        for css in (_KATEX_CSS, _SITE_CSS):
+        for css in (_KATEX_CSS, _SITE_CSS, _RUNNER_CSS):
             if css not in config.extra_css:
                 config.extra_css.append(css)
         for script in (_SITE_JS, _RUNNER_JS):
@@ -303,7 +304,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         else:
             for font in (dist / "fonts").glob("*.woff2"):
                 shutil.copyfile(font, target / "fonts" / font.name)
-        for asset in (_SITE_CSS, _SITE_JS, _RUNNER_JS, _RUNNER_WORKER):
+        for asset in (_SITE_CSS, _SITE_JS, _RUNNER_CSS, _RUNNER_JS, _RUNNER_WORKER):
             shutil.copyfile(_ASSETS / PurePosixPath(asset).name, site / asset)
         try:
             install_runtime(self.project, site / "assets" / "pyodide")

@@ -15,21 +15,28 @@ import ast
 import doctest
 import html
 import json
+import sys
 
 from sitebuild.pages import CodeBlock
 
 __all__ = [
+    "BROWSER_PACKAGES",
     "BUILD_ONLY_MODULES",
     "TEXTS",
     "build_only_reason",
     "build_only_reasons",
     "imported_modules",
+    "is_build_only_module",
     "runner_texts",
     "wrap_example",
 ]
 
-#: Modules (and their submodules) that the browser cannot import.
+#: Modules (and their submodules) that the browser cannot import: no Pyodide build
+#: of NumPy or matplotlib can be served, and these parts of aimath import them.
 BUILD_ONLY_MODULES = ("numpy", "matplotlib", "aimath.plots", "aimath.plots_calculus", "aimath.ml")
+#: What the browser has besides Python's standard library (see browser_runtime).
+BROWSER_PACKAGES = frozenset({"aimath", "sympy", "mpmath"})
+_BROWSER_MODULES = BROWSER_PACKAGES | sys.stdlib_module_names
 
 #: Everything the controls, notes and runner say, per language. ``note_*`` keys are
 #: the reasons of :func:`build_only_reason`.
@@ -44,6 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_numpy": "この例はサイトのビルド時にだけ実行されます（NumPy はブラウザーでは動きません）。",
         "note_platform": "この例はサイトのビルド時にだけ実行されます（結果が計算環境によって変わるためです）。",
         "note_session": "この例はサイトのビルド時にだけ実行されます（ビルド時にだけ動く例で作った値を使うためです）。",
+        "note_module": "この例はサイトのビルド時にだけ実行されます（ブラウザーにはないモジュールを使うためです）。",
         "loading": "Python を読み込んでいます…",
         "running": "実行しています…",
         "stopped": "実行を止めました。もう一度「実行」を押すと、最初からやり直します。",
@@ -66,6 +74,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_numpy": "This example runs only when the site is built (NumPy does not run in the browser).",
         "note_platform": "This example runs only when the site is built (its output depends on the platform).",
         "note_session": "This example runs only when the site is built (it uses values made by an example that runs only then).",
+        "note_module": "This example runs only when the site is built (it uses a module the browser does not have).",
         "loading": "Loading Python…",
         "running": "Running…",
         "stopped": "Stopped. Run again to start afresh.",
@@ -129,23 +138,40 @@ def imported_modules(block: CodeBlock) -> set[str]:
 
 
 def build_only_reason(block: CodeBlock) -> str | None:
-    """Why a block runs only at build time (``figure``, ``numpy``, ``platform``), or None.
+    """Why a block runs only at build time, or None when the browser can run it.
+
+    The reasons: ``platform`` (the fence says ``run="build"``), ``figure``, ``numpy``
+    (it imports a build-only module) and ``module`` (a module the browser lacks).
 
     Examples:
         >>> build_only_reason(CodeBlock("python", {"exec": "on", "html": "1"}))
         'figure'
         >>> build_only_reason(CodeBlock("pycon", {"exec": "on", "run": "build"}))
         'platform'
+        >>> build_only_reason(CodeBlock("python", {"exec": "on"}, code="import benchmarks"))
+        'module'
         >>> build_only_reason(CodeBlock("pycon", {"exec": "on"}, code=">>> 2 ** 10"))
     """
     if block.options.get("run") == "build":
         return "platform"
     if block.shows_html:
         return "figure"
-    for name in imported_modules(block):
-        if any(name == module or name.startswith(f"{module}.") for module in BUILD_ONLY_MODULES):
-            return "numpy"
+    names = imported_modules(block)
+    if any(is_build_only_module(name) for name in names):
+        return "numpy"
+    if any(name.split(".")[0] not in _BROWSER_MODULES for name in names):
+        return "module"
     return None
+
+
+def is_build_only_module(name: str) -> bool:
+    """Whether ``name`` is one of :data:`BUILD_ONLY_MODULES` or inside one.
+
+    Examples:
+        >>> is_build_only_module("numpy.linalg"), is_build_only_module("aimath.exponential")
+        (True, False)
+    """
+    return any(name == module or name.startswith(f"{module}.") for module in BUILD_ONLY_MODULES)
 
 
 def build_only_reasons(blocks: list[CodeBlock]) -> list[str | None]:

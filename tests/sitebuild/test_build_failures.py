@@ -42,14 +42,19 @@ def test_fonts_keep_a_character_only_the_second_language_uses(
     assert ord("a") in TTFont(fonts / "KaTeX_Math-Italic.woff2").getBestCmap()
 
 
+@pytest.mark.parametrize("front_matter", ["", "---\nsearch:\n  boost: 2\n---\n\n"])
 def test_example_that_raises_fails_the_build_naming_the_page(
-    make_project: MakeProject, tmp_path: Path
+    make_project: MakeProject, tmp_path: Path, front_matter: str
 ) -> None:
-    body = '# ホーム\n\n```python exec="on"\nx = 1\nraise RuntimeError("boom")\n```\n'
+    # Lines count from the top of the file, front matter included.
+    shift = front_matter.count("\n")
+    body = (
+        f'{front_matter}# ホーム\n\n```python exec="on"\nx = 1\nraise RuntimeError("boom")\n```\n'
+    )
     build = run_build(make_project(pages(body)), tmp_path / "site")
     assert build.returncode != 0
-    assert "docs/ja/index.md:4" in build.output
-    assert 'File "docs/ja/index.md", line 5' in build.output
+    assert f"docs/ja/index.md:{4 + shift}" in build.output
+    assert f'File "docs/ja/index.md", line {5 + shift}' in build.output
     assert "RuntimeError: boom" in build.output
 
 
