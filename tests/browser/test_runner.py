@@ -16,21 +16,21 @@ are generous. The time limit is lowered for its test through the documented
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator
 
-from benchmarks.localsite import Server
+from benchmarks.localsite import Server, serve
 from sitebuild.execution import Runner
 from sitebuild.in_browser import OUTPUT_LIMIT
 from sitebuild.pages import CodeBlock, read_page
 from sitebuild.runnable import TEXTS, build_only_reasons
 from tests.browser.audit import PHONE, axe_problems, horizontal_scroll_problems, walk_views
 from tests.browser.conftest import LANGUAGES, Tab, page_paths, source_of
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_build
 
 pytestmark = pytest.mark.browser
 
@@ -361,3 +361,57 @@ def test_controls_editor_and_output_pass_axe_in_every_view(
         return axe_problems(tab.page) + horizontal_scroll_problems(tab.page)
 
     assert walk_views(tab.page, check) == []
+
+
+# --------------------------------------------------------------------------- where it runs
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_page_only_read_loads_nothing_of_the_runtime(
+    open_page: Callable[..., Tab], language: str
+) -> None:
+    tab = open_page(language, PYCON_PAGE)
+    assert examples(tab).first.locator('[data-sb-action="run"]').is_visible()
+    runner = [url for url in tab.network.requests if "/assets/runner" in url]
+    assert sorted(url.rsplit("/", 1)[1] for url in runner) == ["runner.css", "runner.js"]
+    runtime = [url for url in tab.network.requests if "/assets/pyodide/" in url]
+    assert runtime == [], runtime
+
+
+def test_runs_go_on_offline_once_python_is_loaded(open_page: Callable[..., Tab]) -> None:
+    language = "en"
+    tab = open_page(language, PYCON_PAGE)
+    assert run(examples(tab).first).output
+    tab.page.context.set_offline(True)
+    last = examples(tab).count() - 1
+    example = examples(tab).nth(last)
+    assert run(example).output.rstrip("\n") == expected(example, language, PYCON_PAGE, last).rstrip(
+        "\n"
+    )
+    edit(example, ">>> 2 ** 10")
+    assert run(example).output == ">>> 2 ** 10\n1024"
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The site built for a project site under a subpath, as GitHub Pages serves it."""
+    site = tmp_path_factory.mktemp("subpath") / "site"
+    build = run_build(ROOT, site, env={"SITE_URL": "http://127.0.0.1:8000/exponential-function/"})
+    assert build.returncode == 0, build.output
+    with serve(site) as server:
+        yield server
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_runs_from_a_site_under_a_subpath(
+    subpath_site: Server, new_tab: Callable[..., Tab], language: str
+) -> None:
+    assert subpath_site.base_path == "/exponential-function/"
+    tab = new_tab(subpath_site.origin)
+    tab.open(subpath_site.url(language, PYCON_PAGE))
+    example = examples(tab).last
+    want = example.locator(".sb-example__shown pre code").text_content() or ""
+    assert run(example).output.rstrip("\n") == want.rstrip("\n")
+    outside = [url for url in tab.network.requests if not url.startswith(subpath_site.address())]
+    assert outside == [], outside
+    assert tab.network.problems() == [], tab.network.problems()
