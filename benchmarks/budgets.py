@@ -44,7 +44,10 @@ BUDGETS = (
     Budget("edit_code_seconds", 2.0, "s"),
     # Generous: an edit to the library re-runs every example, as a cold build does.
     Budget("edit_library_seconds", 10.0, "s"),
-    Budget("sitebuild_lines", 2600, "lines"),
+    # 2,600 held the build machinery as issue 13 left it (2,594 lines). Issue 14 added
+    # the runner of readers' examples, about 1,000 lines: at build time runnable.py and
+    # browser_runtime.py; in the browser in_browser.py, runner.js, the worker, styles.
+    Budget("sitebuild_lines", 3700, "lines"),
     # Readers' runs (issue 14): a page only read pays the runner's script and styles;
     # the first Run starts Pyodide (cold cache, fresh browser), the second reuses it.
     Budget("runner_page_gzip_bytes", 5_000, "B"),

@@ -101,7 +101,7 @@ def budgets_table(
     Examples:
         >>> print(budgets_table({}, ("B", "M", "L", "R"), {"sitebuild_lines": "lines"},
         ...                     keys=("sitebuild_lines",)).splitlines()[2])
-        | lines | — | 2,600 | — |
+        | lines | — | 3,700 | — |
     """
     rows = []
     for outcome in evaluate(results):

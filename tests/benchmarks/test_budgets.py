@@ -19,13 +19,18 @@ def test_every_budget_key_is_distinct_and_every_unit_formats() -> None:
         assert format_value(budget.limit, budget.unit)
 
 
-def test_issue_13_budgets_are_present_with_their_limits() -> None:
+def test_issue_13_and_14_budgets_are_present_with_their_limits() -> None:
     limits = {budget.key: (budget.limit, budget.unit) for budget in BUDGETS}
-    assert limits["sitebuild_lines"] == (2600.0, "lines")
+    # Issue 13's 2,600 lines, plus the runner of readers' examples (issue 14).
+    assert limits["sitebuild_lines"] == (3700.0, "lines")
     assert limits["mkdocs_importers"] == (2.0, "modules")
     assert limits["edit_prose_seconds"] == (1.0, "s")
     assert limits["edit_code_seconds"] == (2.0, "s")
     assert limits["build_seconds"] == (10.0, "s")
+    assert limits["runner_page_gzip_bytes"] == (5000.0, "B")
+    assert limits["first_run_bytes"] == (7_000_000.0, "B")
+    assert limits["first_run_seconds"] == (8.0, "s")
+    assert limits["second_run_seconds"] == (0.3, "s")
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ browser test.
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ import pytest
 
 from sitebuild.execution import Runner, run_block, session_key
 from sitebuild.pages import read_page
-from sitebuild.runnable import BUILD_ONLY_MODULES, build_only_reasons
+from sitebuild.runnable import BUILD_ONLY_MODULES, TEXTS, build_only_reasons
 from tests.conftest import ROOT
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
@@ -78,3 +79,13 @@ def test_nine_in_ten_of_the_chapter_run_in_the_browser(language: str) -> None:
     ]
     runnable = reasons.count(None)
     assert runnable >= 0.9 * len(reasons), f"{runnable} of {len(reasons)} runnable"
+
+
+def test_the_controls_say_the_same_in_both_languages() -> None:
+    assert TEXTS["ja"].keys() == TEXTS["en"].keys()
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for key, ja in TEXTS["ja"].items():
+        en = TEXTS["en"][key]
+        assert re.findall(r"\{\w+\}", ja) == re.findall(r"\{\w+\}", en), key
+        assert japanese.search(ja), f"ja {key}: {ja!r} is not Japanese"
+        assert not japanese.search(en), f"en {key}: {en!r} has Japanese"

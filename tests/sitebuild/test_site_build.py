@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from html.parser import HTMLParser
 
 import pytest
 
+from sitebuild.browser_runtime import PYODIDE_FILES
+from sitebuild.runnable import TEXTS
 from tests.conftest import ROOT, Build
 
 pytestmark = pytest.mark.build
@@ -58,7 +61,7 @@ def test_every_formula_is_rendered_by_katex(built_site: Build) -> None:
 
 def test_no_page_loads_anything_from_outside(built_site: Build) -> None:
     for path in built_site.site.rglob("*"):
-        if path.suffix in {".html", ".css", ".js"}:
+        if path.suffix in {".html", ".css", ".js", ".mjs"}:
             text = path.read_text(encoding="utf-8")
             match = OUTSIDE_ASSET.search(text)
             assert match is None, f"{path}: {match.group(0) if match else ''}"
@@ -175,3 +178,32 @@ def test_each_language_has_its_own_search_index(built_site: Build) -> None:
         assert index["config"]["lang"] == [language]
         assert index["docs"]
         assert not [doc for doc in index["docs"] if doc["location"].startswith("en/")]
+
+
+def test_runnable_examples_speak_the_pages_language(built_site: Build) -> None:
+    for prefix, language in (("", "ja"), ("en/", "en")):
+        html = built_site.page(f"{prefix}exponential/laws/")
+        for action in ("run", "edit", "reset", "stop"):
+            assert f'data-sb-action="{action}"' in html
+            assert f">{TEXTS[language][action]}</button>" in html
+        script = re.search(
+            r'<script type="application/json" id="sb-runner-text">(.*?)</script>', html
+        )
+        assert script is not None, f"{prefix}exponential/laws/: no runner messages"
+        assert json.loads(script.group(1))["running"] == TEXTS[language]["running"]
+        figure_page = built_site.page(f"{prefix}exponential/what-is/")
+        assert TEXTS[language]["note_figure"] in figure_page
+
+
+def test_the_browser_gets_the_runtime_and_the_sites_python(built_site: Build) -> None:
+    runtime = built_site.site / "assets" / "pyodide"
+    for name in (*PYODIDE_FILES, "site-python.zip", "sympy.zip", "mpmath.zip"):
+        assert (runtime / name).is_file(), name
+    names = zipfile.ZipFile(runtime / "site-python.zip").namelist()
+    assert "sitebuild/in_browser.py" in names
+    assert "sitebuild/plugin.py" not in names  # the browser gets the runner, not MkDocs' side
+    built = zipfile.ZipFile(runtime / "site-python.zip").read("aimath/exponential/laws.py")
+    assert built == (ROOT / "src/aimath/exponential/laws.py").read_bytes()
+    sympy = zipfile.ZipFile(runtime / "sympy.zip").namelist()
+    assert "sympy/__init__.py" in sympy
+    assert not [name for name in sympy if "/tests/" in name]
