@@ -8,10 +8,10 @@
   const text = {
     loading: "Loading Python…",
     running: "Running…",
-    stopped: "Stopped. Run again to start afresh.",
-    time_limit: "Stopped after {seconds} seconds without finishing. Run again to start afresh.",
+    stopped: "Stopped. Press Run to start again from the beginning.",
+    time_limit: "Stopped: the code did not finish within {seconds} seconds. Press Run to start again from the beginning.",
     output_cut: "The output is too long: only its first {limit} characters are shown.",
-    earlier_failed: "An earlier example (line {line}) raised an error:",
+    earlier_failed: "An example above (line {line} of the page's source) raised an error, so this one did not run. Its output:",
     numpy: "",
     edit_label: "Code you can edit",
     output_label: "Output",
