@@ -32,6 +32,7 @@ __all__ = [
     "edit_loop_table",
     "load_results",
     "pages_table",
+    "runs_table",
     "sitebuild_table",
     "timings_table",
     "weight_table",
@@ -214,6 +215,52 @@ def edit_loop_table(
         rows.append((_label(labels, key), format_value(statistics.median(seconds), "s"), each))
     rows.append((_label(labels, "build_seconds"), format_value(results["build_seconds"], "s"), ""))
     return _table(headings, "lrl", rows)
+
+
+def runs_table(
+    results: Mapping[str, Any], headings: Sequence[str], labels: Mapping[str, str]
+) -> str:
+    """Write the readers' runs of examples in the browser as a table.
+
+    Args:
+        results: The benchmark results; ``runs`` and ``sympy_runs`` hold each measurement.
+        headings: Five column headings (what, first Run, its bytes, second Run, every first Run).
+        labels: Row labels keyed ``runs`` and ``sympy_runs``.
+
+    Returns:
+        One row per measured example: medians, then each first Run. A row not
+        measured yet shows ``—``.
+
+    Raises:
+        ValueError: If ``labels`` lacks a row or ``headings`` is not five long.
+
+    Examples:
+        >>> runs = {"first_run_seconds": 2.5, "first_run_bytes": 6_421_000,
+        ...         "second_run_seconds": 0.03, "runs": [{"first_ms": 2500.0}]}
+        >>> print(runs_table({"runs": runs}, ("W", "F", "B", "S", "E"),
+        ...                  {"runs": "what-is", "sympy_runs": "laws"}).splitlines()[2:])
+        ['| what-is | 2.50 s | 6,421.0 KB | 0.03 s | 2.50 s |', '| laws | — | — | — | |']
+    """
+    if len(headings) != 5:
+        msg = f"runs_table needs 5 headings, got {len(headings)}"
+        raise ValueError(msg)
+    rows: list[Sequence[str]] = []
+    for key in ("runs", "sympy_runs"):
+        measured = results.get(key)
+        if not measured:
+            rows.append((_label(labels, key), NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, ""))
+            continue
+        each = ", ".join(format_value(run["first_ms"] / 1000, "s") for run in measured["runs"])
+        rows.append(
+            (
+                _label(labels, key),
+                format_value(measured["first_run_seconds"], "s"),
+                format_value(measured["first_run_bytes"], "B"),
+                format_value(measured["second_run_seconds"], "s"),
+                each,
+            )
+        )
+    return _table(headings, "lrrrl", rows)
 
 
 def sitebuild_table(results: Mapping[str, Any], headings: Sequence[str], total_label: str) -> str:
