@@ -3,7 +3,9 @@
 :meth:`BuildExamples.prepare` gives each executable fence of a page an ``id``
 naming its file and line and fresh sessions; markdown-exec then calls
 :meth:`BuildExamples.formatter` for each block; the formatters run
-the block through :class:`sitebuild.execution.Runner` or take it from its cache.
+the block through :class:`sitebuild.execution.Runner` or take it from its cache,
+and wrap what it shows with its controls or its build-only note
+(:mod:`sitebuild.runnable`).
 
 :class:`Prefetch`: the site generator builds the languages one after the other in
 one process. A one-worker :class:`~concurrent.futures.ProcessPoolExecutor` gets

@@ -3,7 +3,8 @@
 Everything it calls is plain Python. A page's Markdown flows one way: dated and its
 examples prepared (``on_page_markdown``), examples run by markdown-exec through
 :mod:`sitebuild.examples` during conversion, formulas rendered (``on_page_content``),
-then HTML. ``on_post_build`` adds the assets and each language's search index.
+then HTML. ``on_post_build`` adds the assets (the readers' Python runtime among them)
+and each language's search index.
 """
 
 from __future__ import annotations
