@@ -27,6 +27,7 @@ import sys
 import time
 import traceback
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,7 +136,12 @@ def _indent(text: str) -> str:
 
 
 def run_pycon(
-    code: str, *, filename: str, first_line: int, namespace: dict[str, Any]
+    code: str,
+    *,
+    filename: str,
+    first_line: int,
+    namespace: dict[str, Any],
+    new_buffer: Callable[[], io.StringIO] = io.StringIO,
 ) -> tuple[str, tuple[Mismatch, ...]]:
     r"""Run a REPL transcript and compare every written output with the real one.
 
@@ -144,7 +150,8 @@ def run_pycon(
     ``"single"`` mode, so a bare expression echoes its ``repr`` as in the REPL.
     Comparison uses doctest's checker and honours inline ``# doctest:`` flags.
     Returns the transcript a reader sees (each input, then its real output) and
-    the mismatches.
+    the mismatches. Each example prints into a buffer from ``new_buffer`` (the
+    browser's runner gives one that stops keeping output past its limit).
 
     Examples:
         >>> transcript, mismatches = run_pycon(">>> 2 ** 3\n9", filename="p.md",
@@ -161,7 +168,7 @@ def run_pycon(
         shown_source = _DOCTEST_DIRECTIVE.sub("", example.source.rstrip("\n"))
         transcript.append(_prompt(shown_source))
         flags = sum(flag for flag, enabled in example.options.items() if enabled)
-        buffer = io.StringIO()
+        buffer = new_buffer()
         raised: BaseException | None = None
         with redirect_stdout(buffer):
             try:

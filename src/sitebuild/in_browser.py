@@ -174,11 +174,15 @@ class Runtime:
         with _refusing(self.numpy_message):
             if is_pycon:
                 output, _ = run_pycon(
-                    block.code, filename=filename, first_line=1, namespace=namespace
+                    block.code,
+                    filename=filename,
+                    first_line=1,
+                    namespace=namespace,
+                    new_buffer=lambda: _CappedBuffer(self.limit),
                 )
                 status = "ok"
             else:
-                output, status = _run_python(block.code, filename, namespace)
+                output, status = _run_python(block.code, filename, namespace, self.limit)
         output = _rename(output, filename)
         if status == "ok":
             self.ran[block.session, block.line] = block.code
@@ -228,9 +232,34 @@ def _refusing(message: str) -> Iterator[None]:
         sys.meta_path.remove(finder)
 
 
-def _run_python(code: str, filename: str, namespace: dict[str, Any]) -> tuple[str, str]:
+class _CappedBuffer(io.StringIO):
+    r"""Printed output, kept up to one character past ``limit``.
+
+    A loop that prints megabytes fills no memory; the caller sees the extra
+    character and cuts.
+
+    Examples:
+        >>> buffer = _CappedBuffer(5)
+        >>> for _ in range(1000):
+        ...     _ = buffer.write("abc\n")
+        >>> buffer.getvalue()
+        'abc\nab'
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.room = limit + 1
+
+    def write(self, text: str, /) -> int:
+        kept = text[: self.room]
+        self.room -= len(kept)
+        super().write(kept)
+        return len(text)
+
+
+def _run_python(code: str, filename: str, namespace: dict[str, Any], limit: int) -> tuple[str, str]:
     """Execute ``code``; return what it printed (and its traceback if it raised) and the status."""
-    buffer = io.StringIO()
+    buffer = _CappedBuffer(limit)
     with redirect_stdout(buffer):
         try:
             exec(compile(code, filename, "exec", dont_inherit=True), namespace)  # noqa: S102

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import tracemalloc
 
 import pytest
 
@@ -224,3 +225,18 @@ def test_run_json_is_run_for_the_worker() -> None:
         '"replayed": 0, "limit": 100000}'
     )
     assert lines == [2]
+
+
+@pytest.mark.parametrize("kind", ["python", "pycon"])
+def test_output_past_the_limit_is_not_kept_while_the_code_runs(kind: str) -> None:
+    # 200,000 lines of 100 characters: 20 MB if printing were kept until the end.
+    loop = "for _ in range(200_000):\n    print('x' * 99)\n"
+    code = loop if kind == "python" else ">>> " + loop.replace("\n    ", "\n...     ")
+    tracemalloc.start()
+    try:
+        result = Runtime().run([Block("en/p.md#", 1, kind, code)])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.cut
+    assert peak < 5_000_000, f"{peak:,} bytes held while printing"
