@@ -415,3 +415,18 @@ def test_runs_from_a_site_under_a_subpath(
     outside = [url for url in tab.network.requests if not url.startswith(subpath_site.address())]
     assert outside == [], outside
     assert tab.network.problems() == [], tab.network.problems()
+
+
+def test_a_failed_download_ends_the_load_with_a_message(open_page: Callable[..., Tab]) -> None:
+    language = "ja"
+    tab = open_page(language, PYCON_PAGE)
+    context = tab.page.context
+    context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    example = examples(tab).first
+    shown = run(example, timeout=60_000)  # Pyodide alone would wait forever
+    assert len(shown.notes) == 1
+    assert shown.notes[0].startswith(text(language, "load_failed"))
+    assert "pyodide.asm.wasm" in shown.notes[0]
+    context.unroute("**/pyodide.asm.wasm")
+    want = expected(example, language, PYCON_PAGE, 0)
+    assert run(example).output.rstrip("\n") == want.rstrip("\n")

@@ -12,14 +12,36 @@ async function download(name) {
   return response.arrayBuffer();
 }
 
+// Pyodide waits forever when one of its downloads fails (it only logs a warning):
+// a failed download while Python loads ends the load, with what failed.
+let failLoad;
+const loadFailure = new Promise((_, reject) => (failLoad = reject));
+loadFailure.catch(() => {}); // read through the race below
+const siteFetch = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const name = resource?.url ?? String(resource);
+  let response;
+  try {
+    response = await siteFetch(resource, options);
+  } catch (error) {
+    failLoad(new Error(`${name}: ${error.message}`));
+    throw error;
+  }
+  if (!response.ok) failLoad(new Error(`${name}: HTTP ${response.status}`));
+  return response;
+};
+
 // The zip downloads while the runtime boots.
 const sitePython = download("site-python.zip");
-const ready = (async () => {
-  const py = await loadPyodide({ indexURL: base.href });
-  const packages = py.runPython("import sysconfig; sysconfig.get_path('purelib')");
-  py.unpackArchive(await sitePython, "zip", { extractDir: packages });
-  return { py, packages, module: py.pyimport("sitebuild.in_browser") };
-})();
+const ready = Promise.race([
+  (async () => {
+    const py = await loadPyodide({ indexURL: base.href });
+    const packages = py.runPython("import sysconfig; sysconfig.get_path('purelib')");
+    py.unpackArchive(await sitePython, "zip", { extractDir: packages });
+    return { py, packages, module: py.pyimport("sitebuild.in_browser") };
+  })(),
+  loadFailure,
+]);
 let sympy = null; // loaded once, when code to run first mentions it
 let runtime = null;
 
