@@ -11,11 +11,8 @@ import tracemalloc
 
 import pytest
 
-from sitebuild.execution import Runner, run_pycon, session_key
+from sitebuild.execution import run_pycon
 from sitebuild.in_browser import NUMPY_MESSAGE, OUTPUT_LIMIT, Block, Runtime
-from sitebuild.pages import read_page
-from sitebuild.runnable import build_only_reasons
-from tests.conftest import ROOT
 
 SESSION = "en/page.md#"
 
@@ -158,29 +155,8 @@ def test_a_pycon_transcript_is_run_pycons() -> None:
     assert (result.output, result.status) == (transcript, "ok")
 
 
-@pytest.mark.parametrize("page", ["exponential/what-is.md", "exponential/laws.md"])
-def test_every_runnable_block_of_a_page_gives_the_builds_output(page: str) -> None:
-    """The browser's runtime, run block by block as the page's Run buttons do, against the build."""
-    source = ROOT / "docs" / "en" / page
-    name = f"en/{page}"
-    blocks = read_page(source).blocks
-    executed = [b for b in blocks if b.executes]
-    runnable = [b for b, r in zip(executed, build_only_reasons(executed), strict=True) if r is None]
-    runner = Runner()
-    runner.start_page(name, source.relative_to(ROOT).as_posix(), blocks)
-    runtime = Runtime()
-    assert runnable
-    for index, block in enumerate(runnable):
-        key = session_key(name, block.session)
-        earlier = [
-            Block(key, b.first_code_line, b.language, b.code)
-            for b in runnable[:index]
-            if b.session == block.session
-        ]
-        target = Block(key, block.first_code_line, block.language, block.code)
-        result = runtime.run([*earlier, target])
-        assert result.status == "ok", f"{source}:{block.info_line}\n{result.output}"
-        assert result.output == runner.run(name, block).shown, f"{source}:{block.info_line}"
+# Every runnable block of every page, in this runtime against the build:
+# tests/sitebuild/test_runnable.py.
 
 
 # --------------------------------------------------------------------------- replay

@@ -9,64 +9,45 @@ browser test.
 
 from __future__ import annotations
 
-import builtins
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from sitebuild.execution import Runner, run_block, session_key
+from sitebuild.execution import Runner, session_key
+from sitebuild.in_browser import Block, Runtime
 from sitebuild.pages import read_page
-from sitebuild.runnable import BUILD_ONLY_MODULES, TEXTS, build_only_reasons
+from sitebuild.runnable import TEXTS, build_only_reasons
 from tests.conftest import ROOT
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 CHAPTER = [page for page in PAGES if page.parent.name == "exponential"]
 
 
-@contextmanager
-def without_build_only_modules() -> Iterator[None]:
-    """Make every import of a build-only module fail, as in the browser."""
-    real_import = builtins.__import__
-
-    def guarded(name: str, *args: Any, **kwargs: Any) -> Any:
-        if any(name == module or name.startswith(f"{module}.") for module in BUILD_ONLY_MODULES):
-            msg = f"No module named {name!r} (build-only)"
-            raise ModuleNotFoundError(msg)
-        return real_import(name, *args, **kwargs)
-
-    builtins.__import__ = guarded
-    try:
-        yield
-    finally:
-        builtins.__import__ = real_import
-
-
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path.relative_to(ROOT).as_posix())
-def test_runnable_blocks_run_alike_without_build_only_ones(path: Path) -> None:
+def test_runnable_blocks_run_alike_in_the_browsers_runtime(path: Path) -> None:
+    # in_browser.Runtime is what the browser runs: it replays a session without its
+    # build-only blocks and refuses build-only imports, as Pyodide here must.
     page = path.relative_to(ROOT / "docs").as_posix()
     filename = path.relative_to(ROOT).as_posix()
     blocks = [block for block in read_page(path).blocks if block.executes]
     runner = Runner()
     runner.start_page(page, filename, blocks)
-    built = [runner.run(page, block) for block in blocks]
-    namespaces: dict[str, dict[str, Any]] = {}
-    with without_build_only_modules():
-        for block, reason, expected in zip(blocks, build_only_reasons(blocks), built, strict=True):
-            if reason is not None:
-                continue
-            namespace = namespaces.setdefault(
-                session_key(page, block.session), {"__name__": "__main__"}
-            )
-            outcome = run_block(block, filename, namespace)
-            assert (outcome.error, outcome.shown) == (None, expected.shown), (
-                f"{filename}:{block.first_code_line}: runs differently when the build-only "
-                "examples before it are skipped (as in the browser); define what it needs in a "
-                f'runnable example, or mark it run="build"\n{outcome.error or outcome.shown}'
-            )
+    runtime = Runtime()
+    earlier: dict[str, list[Block]] = {}
+    for block, reason in zip(blocks, build_only_reasons(blocks), strict=True):
+        expected = runner.run(page, block)
+        if reason is not None:
+            continue
+        key = session_key(page, block.session)
+        target = Block(key, block.first_code_line, block.language, block.code)
+        result = runtime.run([*earlier.setdefault(key, []), target])
+        earlier[key].append(target)
+        assert (result.status, result.output) == ("ok", expected.shown), (
+            f"{filename}:{block.first_code_line}: runs differently when the build-only "
+            "examples before it are skipped (as in the browser); define what it needs in a "
+            f'runnable example, or mark it run="build"\n{result.output}'
+        )
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
