@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from sitebuild.execution import Outcome, Runner, forget_modules, session_key, source_digest
 from sitebuild.pages import CodeBlock, Page, read_page
-from sitebuild.runnable import TEXTS, build_only_reasons, wrap_example
+from sitebuild.runnable import build_only_reasons, wrap_example
 
 __all__ = ["BuildExamples", "Prefetch", "run_page"]
 
@@ -150,16 +150,8 @@ class BuildExamples:
             if options.get("id") not in self._blocks:
                 return shown
             page, block, reason = self._blocks[options["id"]]
-            page_language = page.partition("/")[0]
-            return Markup(
-                wrap_example(
-                    shown,
-                    block,
-                    session_key(page, block.session),
-                    page_language if page_language in TEXTS else "en",
-                    reason,
-                )
-            )
+            session, page_language = session_key(page, block.session), page.partition("/")[0]
+            return Markup(wrap_example(shown, block, session, page_language, reason))
 
         return format_block
 

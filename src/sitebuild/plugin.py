@@ -38,7 +38,7 @@ from sitebuild.katex import KatexError, KatexRenderer, KatexSetupError, katex_di
 from sitebuild.language_sites import LanguageSites, drop_alternate_links
 from sitebuild.pages import format_date, last_commit_dates
 from sitebuild.parity import is_stale, missing_translations
-from sitebuild.runnable import TEXTS, runner_texts
+from sitebuild.runnable import RUNNABLE, runner_texts
 
 __all__ = ["SiteBuildPlugin"]
 
@@ -279,9 +279,8 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         stash = self.stashed.pop(page.file.src_uri, [])
         output = _STASHED.sub(lambda match: stash[int(match[1])], output)
         language = page.file.src_uri.partition("/")[0]
-        if 'data-sb-example="runnable"' in output:
-            texts = runner_texts(language if language in TEXTS else "en")
-            output = output.replace("</body>", f"{texts}\n</body>", 1)
+        if RUNNABLE in output:
+            output = output.replace("</body>", f"{runner_texts(language)}\n</body>", 1)
         return drop_alternate_links(output)
 
     def _on_post_build_copy_assets(self, *, config: MkDocsConfig) -> None:

@@ -22,6 +22,7 @@ from sitebuild.pages import CodeBlock
 __all__ = [
     "BROWSER_PACKAGES",
     "BUILD_ONLY_MODULES",
+    "RUNNABLE",
     "TEXTS",
     "build_only_reason",
     "build_only_reasons",
@@ -117,6 +118,10 @@ def _names(block: CodeBlock) -> tuple[set[str], set[str]]:
     return bound, read
 
 
+#: The mark of a runnable example in a built page.
+RUNNABLE = 'data-sb-example="runnable"'
+
+
 def imported_modules(block: CodeBlock) -> set[str]:
     r"""The modules a block imports, by name (``from a.b import c`` gives ``a.b``).
 
@@ -202,6 +207,11 @@ def build_only_reasons(blocks: list[CodeBlock]) -> list[str | None]:
     return reasons
 
 
+def _texts(language: str) -> dict[str, str]:
+    # A page in a language without a table speaks English.
+    return TEXTS.get(language, TEXTS["en"])
+
+
 def wrap_example(
     shown: str, block: CodeBlock, session: str, language: str, reason: str | None
 ) -> str:
@@ -215,7 +225,7 @@ def wrap_example(
         >>> 'data-sb-example="runnable"' in markup, '>Run</button>' in markup
         (True, True)
     """
-    text = TEXTS[language]
+    text = _texts(language)
     attributes = (
         f'class="sb-example" data-sb-kind="{block.language}" '
         f'data-sb-session="{html.escape(session)}" data-sb-line="{block.first_code_line}"'
@@ -237,7 +247,7 @@ def wrap_example(
         for action in ("run", "edit", "reset", "stop")
     )
     return (
-        f'<div {attributes} data-sb-example="runnable">{shown}{code}'
+        f"<div {attributes} {RUNNABLE}>{shown}{code}"
         f'<div class="sb-example__controls" data-search-exclude hidden>{buttons}</div>'
         f'<div class="sb-example__output" data-search-exclude aria-live="polite"></div></div>'
     )
@@ -250,6 +260,8 @@ def runner_texts(language: str) -> str:
         >>> runner_texts("ja").startswith('<script type="application/json" id="sb-runner-text">')
         True
     """
-    messages = {key: value for key, value in TEXTS[language].items() if not key.startswith("note_")}
+    messages = {
+        key: value for key, value in _texts(language).items() if not key.startswith("note_")
+    }
     data = json.dumps(messages, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" id="sb-runner-text">{data}</script>'
