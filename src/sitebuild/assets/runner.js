@@ -5,19 +5,7 @@
 // runs the session's earlier blocks again (no SharedArrayBuffer on static hosts).
 (() => {
   const workerUrl = new URL("runner-worker.mjs", document.currentScript.src);
-  const text = {
-    loading: "Loading Python…",
-    running: "Running…",
-    stopped: "Stopped. Press Run to start again from the beginning.",
-    time_limit: "Stopped: the code did not finish within {seconds} seconds. Press Run to start again from the beginning.",
-    output_cut: "The output is too long: only its first {limit} characters are shown.",
-    earlier_failed: "An example above (line {line} of the page's source) raised an error, so this one did not run. Its output:",
-    numpy: "",
-    edit_label: "Code you can edit",
-    output_label: "Output",
-    no_output: "(no output)",
-    load_failed: "Python could not be loaded:",
-  };
+  let text = {}; // the page's messages, in its language (sitebuild.runnable.TEXTS)
   let worker = null; // the page's worker, started on the first Run
   let queue = Promise.resolve();
   let active = null; // {example, finish} of the Run in progress
@@ -174,14 +162,10 @@
   }
 
   function start() {
+    // The build writes the table on every page with a runnable example.
     const table = document.getElementById("sb-runner-text");
-    if (table) {
-      try {
-        Object.assign(text, JSON.parse(table.textContent));
-      } catch {
-        // Keep the English words: a broken table must not break the page.
-      }
-    }
+    if (!table) return;
+    text = JSON.parse(table.textContent);
     for (const example of document.querySelectorAll('[data-sb-example="runnable"]')) {
       const controls = $(example, ".sb-example__controls");
       if (!controls) continue;
